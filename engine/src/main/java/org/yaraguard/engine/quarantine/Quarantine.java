@@ -1,0 +1,98 @@
+package org.yaraguard.engine.quarantine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The quarantine folder: {@code <folder>/<study>/<sha256>.dcm} (the object exactly as received) and
+ * {@code <sha256>.json} (its {@link Sidecar}). Names come only from a validated Study Instance UID or the hash, so
+ * nothing an object says can steer a path. Files are owner read/write only, folders owner only, never executable.
+ */
+public final class Quarantine {
+
+    /** The study folder for objects whose Study Instance UID is missing or not a plain UID. */
+    public static final String UNKNOWN_STUDY = "unknown-study";
+    public static final String OBJECT_SUFFIX = ".dcm";
+    public static final String SIDECAR_SUFFIX = ".json";
+
+    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int MAX_UID_LENGTH = 64;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+
+    public Quarantine(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    /** The quarantine folder, absolute. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** The study folder name for a Study Instance UID: the UID itself when it is a plain UID, else unknown-study. */
+    public static String studyFolderName(String studyInstanceUid) {
+        if (studyInstanceUid == null || studyInstanceUid.length() > MAX_UID_LENGTH
+                || !UID.matcher(studyInstanceUid).matches()) {
+            return UNKNOWN_STUDY;
+        }
+        return studyInstanceUid;
+    }
+
+    /** Whether {@code id} is a full entry id (64 lowercase hex digits). */
+    public static boolean isEntryId(String id) {
+        return id != null && SHA256.matcher(id).matches();
+    }
+
+    /**
+     * Keeps {@code object} (its bytes [position, limit)) and its sidecar, object first, so a sidecar never points to
+     * a missing object. The same object received again keeps its file and gets the new sidecar, with the review
+     * trail of the earlier one carried over.
+     *
+     * @throws IllegalArgumentException when the sidecar's id is not a SHA-256 or differs from its sha256 field
+     */
+    public QuarantineEntry put(ByteBuffer object, Sidecar sidecar) throws IOException {
+        String id = sidecar.id();
+        if (!isEntryId(id) || !id.equals(sidecar.sha256())) {
+            throw new IllegalArgumentException("sidecar id must be the object's lowercase hex SHA-256");
+        }
+        Path study = folder.resolve(studyFolderName(sidecar.attributes().studyInstanceUid()));
+        AtomicFiles.ensureFolder(study);
+        QuarantineEntry entry = new QuarantineEntry(id, study.resolve(id + OBJECT_SUFFIX),
+                study.resolve(id + SIDECAR_SUFFIX));
+        if (!Files.isRegularFile(entry.object()) || Files.size(entry.object()) != object.remaining()) {
+            AtomicFiles.write(entry.object(), object);
+        }
+        writeSidecar(entry.sidecar(), withEarlierReview(entry.sidecar(), sidecar));
+        return entry;
+    }
+
+    /** Replaces a sidecar atomically (for review actions that change its status or trail). */
+    public void writeSidecar(Path sidecarFile, Sidecar sidecar) throws IOException {
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(sidecar);
+        AtomicFiles.write(sidecarFile, ByteBuffer.wrap(json));
+    }
+
+    /** Reads a sidecar written by {@link #writeSidecar}. */
+    public static Sidecar readSidecar(Path sidecarFile) throws IOException {
+        return JSON.readValue(sidecarFile.toFile(), Sidecar.class);
+    }
+
+    private static Sidecar withEarlierReview(Path sidecarFile, Sidecar sidecar) {
+        if (!Files.isRegularFile(sidecarFile)) {
+            return sidecar;
+        }
+        try {
+            Sidecar earlier = readSidecar(sidecarFile);
+            return earlier.review().isEmpty() ? sidecar : sidecar.withReviewTrail(earlier.review());
+        } catch (IOException e) {
+            // An unreadable earlier sidecar must not stop the new one from being written: the new one is the record.
+            return sidecar;
+        }
+    }
+}
