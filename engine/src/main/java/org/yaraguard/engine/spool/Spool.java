@@ -1,8 +1,8 @@
 package org.yaraguard.engine.spool;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public final class Spool {
         Path file = Files.createTempFile(folder, "spool-", ".bin",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+            try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
                 out.on(false);
                 out.write(head.array(), 0, head.size());
                 out.write(chunk, 0, pending);
@@ -69,7 +69,7 @@ public final class Spool {
     }
 
     /** A growable byte array that exposes its backing array, to avoid a copy on the way to the direct buffer. */
-    private static final class Bytes extends java.io.ByteArrayOutputStream {
+    private static final class Bytes extends ByteArrayOutputStream {
         byte[] array() {
             return buf;
         }

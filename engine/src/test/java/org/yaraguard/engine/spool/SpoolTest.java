@@ -1,0 +1,114 @@
+package org.yaraguard.engine.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void smallObjectStaysInMemoryAndStreamsBackIdentical() throws IOException {
+        byte[] data = randomBytes(1000);
+        try (SpooledObject object = new Spool(folder, 4096).spool(new ByteArrayInputStream(data))) {
+            assertThat(object.size()).isEqualTo(1000);
+            assertThat(object.bytes().isDirect()).isTrue();
+            assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+            assertThat(readAll(object)).isEqualTo(data);
+            assertThat(spoolFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void largeObjectGoesToAPrivateFileThatIsMappedAndDeletedOnClose() throws IOException {
+        byte[] data = randomBytes(300_000);
+        SpooledObject object = new Spool(folder, 100_000).spool(new ByteArrayInputStream(data));
+        assertThat(spoolFiles()).hasSize(1);
+        Path file = spoolFiles()[0];
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        ByteBuffer bytes = object.bytes();
+        assertThat(bytes.isDirect()).isTrue();
+        assertThat(bytes.remaining()).isEqualTo(data.length);
+        assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+        assertThat(readAll(object)).isEqualTo(data);
+        object.close();
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void thresholdBoundaryIsInclusive() throws IOException {
+        byte[] data = randomBytes(4096);
+        try (SpooledObject object = new Spool(folder, 4096).spool(new ByteArrayInputStream(data))) {
+            assertThat(spoolFiles()).isEmpty();
+            assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+        }
+        try (SpooledObject object = new Spool(folder, 4095).spool(new ByteArrayInputStream(data))) {
+            assertThat(spoolFiles()).hasSize(1);
+            assertThat(readAll(object)).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void aFailingStreamLeavesNoSpoolFile() {
+        InputStream failing = new InputStream() {
+            int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served++ > 200_000) {
+                    throw new IOException("No space left on device");
+                }
+                return 7;
+            }
+        };
+        assertThatThrownBy(() -> new Spool(folder, 1000).spool(failing)).hasMessageContaining("No space left");
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void openedFileIsHashedOnDemandAndNeverDeleted() throws IOException {
+        byte[] data = randomBytes(5000);
+        Path file = folder.resolve("object.dcm");
+        Files.write(file, data);
+        try (SpooledObject object = SpooledObject.open(file)) {
+            assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+            object.copyTo(folder.resolve("copy.dcm"));
+        }
+        assertThat(file).exists();
+        assertThat(Files.readAllBytes(folder.resolve("copy.dcm"))).isEqualTo(data);
+    }
+
+    private Path[] spoolFiles() {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("spool-")).toArray(Path[]::new);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] readAll(SpooledObject object) throws IOException {
+        try (InputStream in = object.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] data = new byte[n];
+        new Random(n).nextBytes(data);
+        return data;
+    }
+}
