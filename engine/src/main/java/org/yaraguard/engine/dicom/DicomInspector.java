@@ -1,0 +1,90 @@
+package org.yaraguard.engine.dicom;
+
+import java.nio.ByteBuffer;
+import java.util.regex.Pattern;
+
+/**
+ * Bounded, defensive reader of one DICOM object (Part-10 file or bare dataset): finds the regions worth scanning,
+ * structural anomalies and the attributes a reviewer needs. Thread-safe; never throws on hostile input.
+ */
+public final class DicomInspector {
+
+    private static final System.Logger LOG = System.getLogger(DicomInspector.class.getName());
+
+    /** A hint may come from a remote peer (the presentation context): only a well-formed UID is used. */
+    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final int MAX_UID_LENGTH = 64;
+
+    private final InspectionLimits limits;
+
+    public DicomInspector(InspectionLimits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must not be null");
+        }
+        this.limits = limits;
+    }
+
+    /**
+     * Inspects bytes[position, limit) without moving the caller's position or copying the object.
+     *
+     * @param bytes              a Part-10 file or a bare dataset (heap, direct or mapped)
+     * @param transferSyntaxHint transfer syntax UID of a bare dataset (e.g. the presentation context's), or null
+     *                           (or anything that is not a UID) to detect it from the first element; ignored for
+     *                           Part-10 files
+     */
+    public Inspection inspect(ByteBuffer bytes, String transferSyntaxHint) {
+        Observations observations = new Observations();
+        try {
+            if (bytes == null) {
+                observations.anomaly(Anomaly.Kind.MALFORMED, "no bytes to inspect", -1);
+            } else {
+                read(bytes.slice().asReadOnlyBuffer(), transferSyntaxHint, observations);
+            }
+        } catch (RuntimeException e) {
+            // The readers check every index before use; reaching this is a bug of ours, not a verdict on the input.
+            LOG.log(System.Logger.Level.WARNING, "DICOM inspection stopped by an internal error", e);
+            observations.anomaly(Anomaly.Kind.MALFORMED, "inspection stopped by an internal error: "
+                    + e.getClass().getSimpleName(), -1);
+        }
+        return observations.inspection();
+    }
+
+    private void read(ByteBuffer bytes, String transferSyntaxHint, Observations observations) {
+        int datasetStart = 0;
+        Syntax syntax;
+        if (Preamble.isPart10(bytes)) {
+            observations.part10(true);
+            Preamble.inspect(bytes, observations);
+            long metaEnd = DatasetWalk.fileMeta(bytes, Preamble.PREFIX_END, limits, observations);
+            if (metaEnd < 0) {
+                return;
+            }
+            datasetStart = (int) metaEnd;
+            String declared = observations.metaTransferSyntaxUid();
+            if (declared == null) {
+                observations.anomaly(Anomaly.Kind.MALFORMED, "file meta information has no transfer syntax UID",
+                        Preamble.PREFIX_END);
+                syntax = Syntax.detect(bytes, datasetStart);
+            } else {
+                syntax = Syntax.forUid(declared);
+            }
+        } else {
+            syntax = isUid(transferSyntaxHint) ? Syntax.forUid(transferSyntaxHint) : Syntax.detect(bytes, 0);
+        }
+        observations.transferSyntaxUid(syntax.uid());
+        if (syntax.deflated()) {
+            ByteBuffer inflated = DeflatedDataset.inflate(bytes, datasetStart, limits.maxInflatedBytes(),
+                    observations);
+            if (inflated.hasRemaining()) {
+                observations.region(Region.INFLATED_DATASET, inflated, -1, -1);
+            }
+            DatasetWalk.dataset(inflated, 0, Syntax.EXPLICIT_LE, true, limits, observations);
+        } else {
+            DatasetWalk.dataset(bytes, datasetStart, syntax, false, limits, observations);
+        }
+    }
+
+    private static boolean isUid(String text) {
+        return text != null && text.length() <= MAX_UID_LENGTH && UID.matcher(text).matches();
+    }
+}

@@ -1,0 +1,130 @@
+package org.yaraguard.engine.dicom;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one inspection has found so far; filled by the walkers, turned into an {@link Inspection} at the end. */
+final class Observations {
+
+    /** Regions beyond this many are not listed separately (the whole object is still scanned by the caller). */
+    static final int MAX_REGIONS = 10_000;
+    /** The walk stops at its first structural problem, so only a handful of anomalies can occur; this is a backstop. */
+    static final int MAX_ANOMALIES = 64;
+    private static final int MAX_UID_CHARS = 64;
+    private static final int MAX_TEXT_CHARS = 64;
+    private static final int MAX_PERSON_NAME_CHARS = 324;
+
+    private final List<Region> regions = new ArrayList<>();
+    private final List<Anomaly> anomalies = new ArrayList<>();
+    private boolean regionsCapped;
+    private long elements;
+    private boolean part10;
+    private String transferSyntaxUid;
+    private String mimeType;
+    private boolean utf8;
+    private String metaSopClassUid;
+    private String metaSopInstanceUid;
+    private String metaTransferSyntaxUid;
+    private String sopClassUid;
+    private String sopInstanceUid;
+    private String studyInstanceUid;
+    private String seriesInstanceUid;
+    private String patientId;
+    private String patientName;
+    private String studyDate;
+    private String modality;
+    private String accessionNumber;
+
+    void part10(boolean value) {
+        part10 = value;
+    }
+
+    void transferSyntaxUid(String uid) {
+        transferSyntaxUid = uid;
+    }
+
+    String metaTransferSyntaxUid() {
+        return metaTransferSyntaxUid;
+    }
+
+    /** Counts one element header; false once the count passes the limit. */
+    boolean countElement(int maxElements) {
+        elements++;
+        return elements <= maxElements;
+    }
+
+    void region(String name, ByteBuffer bytes, long offset, int tag) {
+        if (regions.size() < MAX_REGIONS) {
+            regions.add(new Region(name, bytes, offset, tag));
+        } else if (!regionsCapped) {
+            regionsCapped = true;
+            anomaly(Anomaly.Kind.TOO_MANY_ELEMENTS, "more than " + MAX_REGIONS
+                    + " regions; the rest are not listed separately", offset);
+        }
+    }
+
+    void anomaly(Anomaly.Kind kind, String detail, long offset) {
+        if (anomalies.size() < MAX_ANOMALIES) {
+            anomalies.add(new Anomaly(kind, detail, offset));
+        }
+    }
+
+    boolean hasAnomaly(Anomaly.Kind kind) {
+        return anomalies.stream().anyMatch(a -> a.kind() == kind);
+    }
+
+    /** Records a file meta element (group 0002) if it is one we keep. */
+    void metaElement(int tag, ByteBuffer bytes, int start, long length) {
+        switch (tag) {
+            case Tags.MEDIA_STORAGE_SOP_CLASS_UID -> metaSopClassUid = first(metaSopClassUid, bytes, start, length,
+                    MAX_UID_CHARS);
+            case Tags.MEDIA_STORAGE_SOP_INSTANCE_UID -> metaSopInstanceUid = first(metaSopInstanceUid, bytes, start,
+                    length, MAX_UID_CHARS);
+            case Tags.TRANSFER_SYNTAX_UID -> metaTransferSyntaxUid = first(metaTransferSyntaxUid, bytes, start,
+                    length, MAX_UID_CHARS);
+            default -> {
+            }
+        }
+    }
+
+    /** Records a top-level dataset element if it is one we keep; the first occurrence wins. */
+    void datasetElement(int tag, ByteBuffer bytes, int start, long length) {
+        switch (tag) {
+            case Tags.SPECIFIC_CHARACTER_SET -> {
+                String charset = AttributeText.decode(bytes, start, length, MAX_TEXT_CHARS, false);
+                // ISO_IR 192 is UTF-8; every other repertoire decodes safely (if not prettily) as ISO-8859-1.
+                utf8 = charset != null && charset.contains("ISO_IR 192");
+            }
+            case Tags.SOP_CLASS_UID -> sopClassUid = first(sopClassUid, bytes, start, length, MAX_UID_CHARS);
+            case Tags.SOP_INSTANCE_UID -> sopInstanceUid = first(sopInstanceUid, bytes, start, length,
+                    MAX_UID_CHARS);
+            case Tags.STUDY_INSTANCE_UID -> studyInstanceUid = first(studyInstanceUid, bytes, start, length,
+                    MAX_UID_CHARS);
+            case Tags.SERIES_INSTANCE_UID -> seriesInstanceUid = first(seriesInstanceUid, bytes, start, length,
+                    MAX_UID_CHARS);
+            case Tags.PATIENT_ID -> patientId = first(patientId, bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.PATIENT_NAME -> patientName = first(patientName, bytes, start, length, MAX_PERSON_NAME_CHARS);
+            case Tags.STUDY_DATE -> studyDate = first(studyDate, bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.MODALITY -> modality = first(modality, bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.ACCESSION_NUMBER -> accessionNumber = first(accessionNumber, bytes, start, length,
+                    MAX_TEXT_CHARS);
+            case Tags.MIME_TYPE_OF_ENCAPSULATED_DOCUMENT -> mimeType = first(mimeType, bytes, start, length,
+                    MAX_TEXT_CHARS);
+            default -> {
+            }
+        }
+    }
+
+    Inspection inspection() {
+        ReviewAttributes attributes = new ReviewAttributes(
+                sopClassUid != null ? sopClassUid : metaSopClassUid,
+                sopInstanceUid != null ? sopInstanceUid : metaSopInstanceUid,
+                studyInstanceUid, seriesInstanceUid, patientId, patientName, studyDate, modality, accessionNumber);
+        return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies);
+    }
+
+    private String first(String current, ByteBuffer bytes, int start, long length, int maxChars) {
+        return current != null ? current : AttributeText.decode(bytes, start, length, maxChars, utf8);
+    }
+}
