@@ -1,0 +1,180 @@
+package org.yaraguard.engine.yara;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The system libyara, loaded once per class loader: the first soname of {@code libyara.so.10}, {@code .9},
+ * {@code .8} (then plain {@code yara}) that loads.
+ *
+ * <p>Redeploys and several class loaders: a WildFly redeploy loads this class again in a new class loader while
+ * the old one may still be finishing scans, so each instance calls {@code yr_initialize} itself and none ever
+ * calls {@code yr_finalize}. libyara counts initializations, so a later instance finds it ready; an instance that
+ * called {@code yr_finalize} on undeploy could tear down global state (module tables, thread keys) under another
+ * loader's running scans. The price is that libyara stays initialized for the life of the JVM (a few tables).
+ * libyara's counter is a plain, unlocked integer, so calls from different class loaders are serialised on a
+ * JVM-wide monitor: a string literal, which the JVM interns once for all class loaders. Each class loader binds
+ * its own JNA natives (JNA unpacks its own {@code libjnidispatch} per loader); libyara itself is mapped once by
+ * the dynamic linker, so all loaders share the same, already initialized, library.
+ *
+ * <p>The layout of {@code YR_RULE} changed in libyara 4.4 without a soname change; it is probed here once, on a
+ * rule compiled for the purpose, before any rule is read (see {@link RuleLayout}).
+ */
+public final class Yara {
+
+    private static final System.Logger LOG = System.getLogger(Yara.class.getName());
+
+    static final List<String> SONAMES = List.of("libyara.so.10", "libyara.so.9", "libyara.so.8", "yara");
+
+    /** Shared by every class loader of the JVM (string literals are interned JVM-wide); guards yr_initialize. */
+    private static final Object JVM_WIDE_INIT_LOCK = "org.yaraguard.engine.yara.Yara#yr_initialize";
+
+    private static final String PROBE_RULE = "yg_layout_probe";
+    private static final String PROBE_NAMESPACE = "yg_probe_ns";
+    private static final String PROBE_SOURCE = """
+            rule yg_layout_probe : yg_probe_tag1 yg_probe_tag2 {
+              meta:
+                text = "yg-probe"
+                number = -42
+                flag = true
+              condition:
+                true
+            }
+            """;
+    private static final YaraRuleInfo PROBE_EXPECTED = new YaraRuleInfo(PROBE_RULE, PROBE_NAMESPACE,
+            List.of("yg_probe_tag1", "yg_probe_tag2"), probeMeta());
+
+    private static Yara instance;
+
+    private final String libraryName;
+    /** Held so that JNA never unloads the library while this instance exists. */
+    private final NativeLibrary library;
+    /** A valid address for scans of zero bytes (libyara is given no NULL buffer). */
+    private final Memory emptyInput = new Memory(1);
+    private RuleLayout ruleLayout;
+
+    private Yara(String libraryName, NativeLibrary library) {
+        this.libraryName = libraryName;
+        this.library = library;
+    }
+
+    /** The process-wide binding; the exception message says which package to install when libyara is missing. */
+    public static synchronized Yara get() throws YaraUnavailableException {
+        if (instance == null) {
+            instance = load();
+        }
+        return instance;
+    }
+
+    /** The soname that was loaded, e.g. {@code libyara.so.9}. */
+    public String libraryName() {
+        return libraryName;
+    }
+
+    /** A new compiler for one rule set. */
+    public YaraCompiler newCompiler() {
+        return new YaraCompiler(this);
+    }
+
+    RuleLayout ruleLayout() {
+        return ruleLayout;
+    }
+
+    Pointer emptyInput() {
+        return emptyInput;
+    }
+
+    private static Yara load() throws YaraUnavailableException {
+        List<String> failures = new ArrayList<>();
+        for (String soname : SONAMES) {
+            NativeLibrary library;
+            try {
+                library = NativeLibrary.getInstance(soname);
+            } catch (UnsatisfiedLinkError e) {
+                failures.add(soname);
+                continue;
+            }
+            try {
+                LibYara.bind(library);
+            } catch (UnsatisfiedLinkError e) {
+                throw new YaraUnavailableException(soname + " loaded but lacks the libyara 4.x API: " + e.getMessage()
+                        + "; install libyara 4.1 or later", e);
+            }
+            Yara yara = new Yara(soname, library);
+            yara.initialize();
+            LOG.log(System.Logger.Level.DEBUG, () -> "loaded " + soname + ", YR_RULE.identifier at offset "
+                    + yara.ruleLayout.identifierOffset());
+            return yara;
+        }
+        throw new YaraUnavailableException("libyara not found (tried " + String.join(", ", failures)
+                + "): install it with `apt-get install libyara9` (Debian 12) or libyara10 (Debian 13 / Ubuntu 24.04)",
+                null);
+    }
+
+    private void initialize() throws YaraUnavailableException {
+        synchronized (JVM_WIDE_INIT_LOCK) {
+            int rc = LibYara.yr_initialize();
+            if (rc != LibYara.ERROR_SUCCESS) {
+                throw new YaraUnavailableException(libraryName + ": yr_initialize failed with libyara error " + rc
+                        + " (" + YaraErrorNames.of(rc) + ")", null);
+            }
+        }
+        ruleLayout = probeRuleLayout();
+    }
+
+    /** Compiles a rule with a known identifier, finds where its identifier sits and checks every field reads back. */
+    private RuleLayout probeRuleLayout() throws YaraUnavailableException {
+        Pointer rules;
+        YaraCompiler compiler = newCompiler();
+        compiler.addSource(PROBE_NAMESPACE, PROBE_SOURCE, "layout-probe.yar");
+        try {
+            rules = compiler.compileNative();
+        } catch (YaraCompileException e) {
+            throw new YaraUnavailableException(libraryName + ": cannot compile the layout probe: " + e.getMessage(), e);
+        }
+        NativeScanner scanner = null;
+        try {
+            scanner = NativeScanner.create(rules, NativeScanner.SCAN_FLAGS, List.of());
+            int rc = scanner.scan(emptyInput, 0, 0);
+            if (rc != LibYara.ERROR_SUCCESS || scanner.collector().count() != 1) {
+                throw unsupported("the probe scan failed (libyara error " + rc + ")");
+            }
+            Pointer rule = new Pointer(scanner.collector().rule(0));
+            OptionalInt offset = RuleLayout.detect(rule, PROBE_RULE);
+            if (offset.isEmpty()) {
+                throw unsupported("YR_RULE.identifier is at none of the known offsets");
+            }
+            RuleLayout layout = new RuleLayout(offset.getAsInt());
+            YaraRuleInfo read = layout.read(rule);
+            if (!read.equals(PROBE_EXPECTED)) {
+                throw unsupported("the probe rule reads back as " + read);
+            }
+            return layout;
+        } catch (YaraException e) {
+            throw unsupported(e.getMessage());
+        } finally {
+            if (scanner != null) {
+                scanner.destroy();
+            }
+            LibYara.yr_rules_destroy(rules);
+        }
+    }
+
+    private YaraUnavailableException unsupported(String detail) {
+        return new YaraUnavailableException(libraryName + " has a rule layout this binding does not know ("
+                + detail + "); supported: libyara 4.1 to 4.5", null);
+    }
+
+    private static Map<String, Object> probeMeta() {
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("text", "yg-probe");
+        meta.put("number", -42L);
+        meta.put("flag", true);
+        return meta;
+    }
+}

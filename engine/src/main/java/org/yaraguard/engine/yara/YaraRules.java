@@ -1,0 +1,247 @@
+package org.yaraguard.engine.yara;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compiled rules shared by all threads, reference-counted so that a hot reload can swap them underneath running
+ * scans: the owner, every open {@link Lease} and every scan in progress hold a reference, and the native rules
+ * and their pooled scanners are destroyed when the last one is released.
+ */
+public final class YaraRules implements AutoCloseable {
+
+    /** An empty input must evaluate within this time for the rules to be listed; longer means broken rules. */
+    private static final int LISTING_TIMEOUT_SECONDS = 60;
+
+    private final Yara yara;
+    private final Pointer handle;
+    private final List<ExternalVariable> externals;
+    private final List<YaraRuleInfo> rules;
+    /** YR_RULE* → info, filled once at creation and read-only after: a match costs one lookup, no native reads. */
+    private final Map<Long, YaraRuleInfo> byPointer;
+    private final ConcurrentLinkedDeque<NativeScanner> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger references = new AtomicInteger(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger scansInProgress = new AtomicInteger();
+    private volatile boolean destroyed;
+
+    private YaraRules(Yara yara, Pointer handle, List<ExternalVariable> externals, Map<Long, YaraRuleInfo> byPointer,
+            List<YaraRuleInfo> rules) {
+        this.yara = yara;
+        this.handle = handle;
+        this.externals = externals;
+        this.byPointer = byPointer;
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Takes ownership of {@code handle} (destroying it on failure) and lists its rules: one scan of an empty
+     * input with RULE_NOT_MATCHING reports enabled makes libyara report every non-private rule exactly once, in
+     * declaration order, through the public callback API alone.
+     */
+    static YaraRules create(Yara yara, Pointer handle, List<ExternalVariable> externals) throws YaraException {
+        NativeScanner lister = null;
+        try {
+            lister = NativeScanner.create(handle, NativeScanner.LIST_FLAGS, externals);
+            int rc = lister.scan(yara.emptyInput(), 0, LISTING_TIMEOUT_SECONDS);
+            if (rc != LibYara.ERROR_SUCCESS) {
+                throw new YaraException("listing the rules (a scan of an empty input)", rc);
+            }
+            Map<Long, YaraRuleInfo> byPointer = new HashMap<>();
+            List<YaraRuleInfo> infos = new ArrayList<>();
+            MatchCollector reported = lister.collector();
+            for (int i = 0; i < reported.count(); i++) {
+                YaraRuleInfo info = yara.ruleLayout().read(new Pointer(reported.rule(i)));
+                if (byPointer.putIfAbsent(reported.rule(i), info) == null) {
+                    infos.add(info);
+                }
+            }
+            YaraRules created = new YaraRules(yara, handle, externals, byPointer, infos);
+            created.idle.push(lister);
+            lister = null;
+            return created;
+        } catch (YaraException | RuntimeException e) {
+            if (lister != null) {
+                lister.destroy();
+            }
+            LibYara.yr_rules_destroy(handle);
+            throw e;
+        }
+    }
+
+    /** Every non-private rule, in declaration order. */
+    public List<YaraRuleInfo> rules() {
+        return rules;
+    }
+
+    /** A lease keeping the rules alive until it is closed; empty once {@link #close()} was called. */
+    public Optional<Lease> lease() {
+        if (closed.get() || !retain()) {
+            return Optional.empty();
+        }
+        if (closed.get()) {
+            release();
+            return Optional.empty();
+        }
+        return Optional.of(new Lease());
+    }
+
+    /** Gives up the owner's reference; the rules are destroyed once no lease or scan holds them any more. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release();
+        }
+    }
+
+    /** Whether the native rules were destroyed (for tests and diagnostics). */
+    boolean destroyed() {
+        return destroyed;
+    }
+
+    int scansInProgress() {
+        return scansInProgress.get();
+    }
+
+    /** The flags of a pooled scanner, as passed to yr_scanner_set_flags (for the NO_TRYCATCH regression test). */
+    int scannerFlags() throws YaraException {
+        NativeScanner scanner = borrow();
+        try {
+            return scanner.flags();
+        } finally {
+            idle.push(scanner);
+        }
+    }
+
+    private boolean retain() {
+        for (int count = references.get(); count > 0; count = references.get()) {
+            if (references.compareAndSet(count, count + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void release() {
+        if (references.decrementAndGet() == 0) {
+            destroyed = true;
+            for (NativeScanner scanner = idle.poll(); scanner != null; scanner = idle.poll()) {
+                scanner.destroy();
+            }
+            LibYara.yr_rules_destroy(handle);
+        }
+    }
+
+    private NativeScanner borrow() throws YaraException {
+        NativeScanner scanner = idle.poll();
+        return scanner != null ? scanner : NativeScanner.create(handle, NativeScanner.SCAN_FLAGS, externals);
+    }
+
+    private List<YaraMatch> matches(MatchCollector collector) {
+        List<YaraMatch> result = new ArrayList<>(collector.count());
+        for (int i = 0; i < collector.count(); i++) {
+            YaraRuleInfo info = byPointer.get(collector.rule(i));
+            result.add(new YaraMatch(info != null ? info : yara.ruleLayout().read(new Pointer(collector.rule(i))),
+                    List.of()));
+        }
+        return result;
+    }
+
+    /** Whole seconds, rounded up, at least 1 (libyara's granularity); 0 (none) for null, zero or negative. */
+    static int timeoutSeconds(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            return 0;
+        }
+        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        return (int) Math.min(Integer.MAX_VALUE, seconds);
+    }
+
+    /** A hold on the rules; thread-safe. */
+    public final class Lease implements AutoCloseable {
+
+        private final AtomicBoolean leaseClosed = new AtomicBoolean();
+
+        private Lease() {
+        }
+
+        /** The rules this lease holds. */
+        public YaraRules rules() {
+            return YaraRules.this;
+        }
+
+        /**
+         * Scans {@code bytes[position, limit)} (position unchanged) with {@code externals} (compile-time
+         * defaults for those not given) and a timeout (null or zero: none; else whole seconds, rounded up).
+         * Direct and mapped buffers are scanned in place; a heap buffer is copied into native memory first.
+         */
+        public List<YaraMatch> scan(ByteBuffer bytes, Map<String, Object> externals, Duration timeout)
+                throws YaraScanTimeoutException, YaraException {
+            if (leaseClosed.get() || !retain()) {
+                throw new IllegalStateException("scan on a closed lease");
+            }
+            scansInProgress.incrementAndGet();
+            NativeScanner scanner = null;
+            try {
+                scanner = borrow();
+                scanner.setExternals(externals == null ? Map.of() : externals);
+                int rc = scanIn(scanner, bytes, timeoutSeconds(timeout));
+                if (rc == LibYara.ERROR_SCAN_TIMEOUT) {
+                    throw new YaraScanTimeoutException("scan exceeded " + timeoutSeconds(timeout) + " s");
+                }
+                if (rc != LibYara.ERROR_SUCCESS) {
+                    throw new YaraException("yr_scanner_scan_mem", rc);
+                }
+                List<YaraMatch> result = matches(scanner.collector());
+                idle.push(scanner);
+                scanner = null;
+                return result;
+            } finally {
+                // A scanner whose scan failed is not trusted again: destroying it is cheap.
+                if (scanner != null) {
+                    scanner.destroy();
+                }
+                scansInProgress.decrementAndGet();
+                release();
+            }
+        }
+
+        private int scanIn(NativeScanner scanner, ByteBuffer bytes, int seconds) {
+            int size = bytes.remaining();
+            if (size == 0) {
+                return scanner.scan(yara.emptyInput(), 0, seconds);
+            }
+            if (bytes.isDirect()) {
+                try {
+                    return scanner.scan(Native.getDirectBufferPointer(bytes).share(bytes.position()), size, seconds);
+                } finally {
+                    // The buffer owns the memory being scanned: keep it from being freed until libyara is done.
+                    Reference.reachabilityFence(bytes);
+                }
+            }
+            try (Memory copy = new Memory(size)) {
+                copy.getByteBuffer(0, size).put(bytes.duplicate());
+                return scanner.scan(copy, size, seconds);
+            }
+        }
+
+        /** Releases this lease's hold; idempotent. */
+        @Override
+        public void close() {
+            if (leaseClosed.compareAndSet(false, true)) {
+                release();
+            }
+        }
+    }
+}
