@@ -53,14 +53,14 @@ public final class YaraRules implements AutoCloseable {
      */
     static YaraRules create(Yara yara, Pointer handle, List<ExternalVariable> externals) throws YaraException {
         NativeScanner lister = null;
+        Map<Long, YaraRuleInfo> byPointer = new HashMap<>();
+        List<YaraRuleInfo> infos = new ArrayList<>();
         try {
             lister = NativeScanner.create(handle, NativeScanner.LIST_FLAGS, externals);
             int rc = lister.scan(yara.emptyInput(), 0, LISTING_TIMEOUT_SECONDS);
             if (rc != LibYara.ERROR_SUCCESS) {
                 throw new YaraException("listing the rules (a scan of an empty input)", rc);
             }
-            Map<Long, YaraRuleInfo> byPointer = new HashMap<>();
-            List<YaraRuleInfo> infos = new ArrayList<>();
             MatchCollector reported = lister.collector();
             for (int i = 0; i < reported.count(); i++) {
                 YaraRuleInfo info = yara.ruleLayout().read(new Pointer(reported.rule(i)));
@@ -68,10 +68,6 @@ public final class YaraRules implements AutoCloseable {
                     infos.add(info);
                 }
             }
-            YaraRules created = new YaraRules(yara, handle, externals, byPointer, infos);
-            created.idle.push(lister);
-            lister = null;
-            return created;
         } catch (YaraException | RuntimeException e) {
             if (lister != null) {
                 lister.destroy();
@@ -79,6 +75,9 @@ public final class YaraRules implements AutoCloseable {
             LibYara.yr_rules_destroy(handle);
             throw e;
         }
+        // Not pooled: it reports non-matching rules too.
+        lister.destroy();
+        return new YaraRules(yara, handle, externals, byPointer, infos);
     }
 
     /** Every non-private rule, in declaration order. */
