@@ -2,33 +2,23 @@ package org.yaraguard.engine.review;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.yaraguard.engine.findings.FindingsLog;
 
 /**
- * Records review actions: one JSON line in the findings log (appended under a file lock, as the contract says) and
- * one line in the server log. Values go into the log as parameters, never into the format string.
+ * Records review actions: one JSON line in the findings log (through the hook's {@link FindingsLog}, which shares its
+ * lock with the verdict lines) and one line in the server log. Values go into the log as parameters, never into the format string.
  */
 final class AuditTrail {
 
     private static final System.Logger LOG = System.getLogger("org.yaraguard.review");
-    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private final Path findingsLog;
+    private final FindingsLog findingsLog;
     private final Clock clock;
 
     AuditTrail(Path findingsLog, Clock clock) {
-        this.findingsLog = findingsLog;
+        this.findingsLog = findingsLog == null ? null : new FindingsLog(findingsLog, clock);
         this.clock = clock;
     }
 
@@ -47,27 +37,10 @@ final class AuditTrail {
     void record(ObjectNode line) throws IOException {
         LOG.log(System.Logger.Level.INFO, "YARA Guard review: {0} of {1} by {2}: {3}",
                 line.path("event").asText(), line.path("id").asText(), printable(line.path("user").asText()),
-                printable(line.path("reason").asText()));
-        if (findingsLog == null) {
-            return;
-        }
-        byte[] bytes = (EntryJson.MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path key = findingsLog.toAbsolutePath().normalize();
-        synchronized (IN_PROCESS.computeIfAbsent(key, k -> new Object())) {
-            Path folder = key.getParent();
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
-            try (FileChannel channel = FileChannel.open(key, Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    FileLock lock = channel.lock()) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(false);
-            }
+                line.path("reason").isTextual() ? printable(line.path("reason").asText()) : "-");
+        if (findingsLog != null && !findingsLog.append(line)) {
+            throw new IOException("the review action was done but could not be recorded in the findings log "
+                    + findingsLog.file());
         }
     }
 
