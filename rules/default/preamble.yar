@@ -1,0 +1,144 @@
+/*
+ * Part-10 preamble: the 128 bytes before "DICM". PS3.10 §7.5 expects them to be zero or a TIFF header
+ * (dual-format files); anything executable there turns the file into a polyglot (CVE-2019-11687).
+ * Rules look at the "preamble" region (128 bytes) so they never walk the whole object; the PE rule is the
+ * exception: its "PE\0\0" header may lie beyond the preamble, so it reads the whole object at known offsets.
+ */
+
+rule preamble_pe_executable
+{
+    meta:
+        description = "Part-10 preamble holds a Windows PE header (MZ whose e_lfanew points to PE\\0\\0): the file is a runnable DICOM/PE polyglot"
+        action = "reject"
+        severity = "critical"
+        reference = "https://nvd.nist.gov/vuln/detail/CVE-2019-11687"
+    condition:
+        region == "object" and is_part10
+        and uint16(0) == 0x5A4D
+        and uint32(0x3C) <= filesize - 4
+        and uint32(uint32(0x3C)) == 0x00004550
+}
+
+rule preamble_elf_executable
+{
+    meta:
+        description = "Part-10 preamble starts with an ELF header (Linux/Unix executable polyglot)"
+        action = "reject"
+        severity = "critical"
+        reference = "https://nvd.nist.gov/vuln/detail/CVE-2019-11687"
+    condition:
+        region == "preamble"
+        and uint32(0) == 0x464C457F
+        and (uint8(4) == 1 or uint8(4) == 2)
+        and (uint8(5) == 1 or uint8(5) == 2)
+}
+
+rule preamble_macho_executable
+{
+    meta:
+        description = "Part-10 preamble starts with a Mach-O header (thin 32/64-bit, either byte order, or a fat/universal binary)"
+        action = "reject"
+        severity = "critical"
+        reference = "https://nvd.nist.gov/vuln/detail/CVE-2019-11687"
+    condition:
+        region == "preamble"
+        and (
+            uint32be(0) == 0xFEEDFACE or uint32be(0) == 0xFEEDFACF
+            or uint32be(0) == 0xCEFAEDFE or uint32be(0) == 0xCFFAEDFE
+            // CAFEBABE is also a Java class: a fat header counts its architectures (small), a class file
+            // stores its major version (45 or more) in the same word.
+            or ((uint32be(0) == 0xCAFEBABE or uint32be(0) == 0xCAFEBABF) and uint32be(4) > 0 and uint32be(4) < 20)
+        )
+}
+
+rule preamble_java_class
+{
+    meta:
+        description = "Part-10 preamble starts with a Java class file header (CAFEBABE followed by a class file version)"
+        action = "reject"
+        severity = "high"
+        reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
+    condition:
+        region == "preamble"
+        and uint32be(0) == 0xCAFEBABE
+        and uint16be(6) >= 45 and uint16be(6) < 100
+}
+
+rule preamble_script_shebang
+{
+    meta:
+        description = "Part-10 preamble starts with \"#!\": the file runs as a script on Unix-like systems"
+        action = "reject"
+        severity = "high"
+        reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
+    condition:
+        region == "preamble" and uint16(0) == 0x2123
+}
+
+rule preamble_html_or_script
+{
+    meta:
+        description = "Part-10 preamble holds HTML, HTA or script text (JavaScript, VBScript, PowerShell)"
+        action = "reject"
+        severity = "high"
+        reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
+    strings:
+        $html = "<html" nocase
+        $doctype = "<!doctype" nocase
+        $script = "<script" nocase
+        $svg = "<svg" nocase
+        $hta = "<hta:" nocase
+        $iframe = "<iframe" nocase
+        $js_url = "javascript:" nocase
+        $eval = "eval(" nocase
+        $activex = "ActiveXObject" nocase
+        $wscript = "WScript." nocase
+        $create_object = "CreateObject(" nocase
+        $document_write = "document.write" nocase
+        $powershell = "powershell" nocase
+    condition:
+        region == "preamble" and any of them
+}
+
+rule preamble_json_config
+{
+    meta:
+        description = "Part-10 preamble holds a JSON object, e.g. an application configuration planted to be written out by a server (Orthanc CVE-2023-33466)"
+        action = "reject"
+        severity = "high"
+        reference = "https://nvd.nist.gov/vuln/detail/CVE-2023-33466"
+    strings:
+        $orthanc_lua = "\"LuaScripts\""
+        $orthanc_execute_lua = "\"ExecuteLuaEnabled\""
+        $orthanc_remote = "\"RemoteAccessAllowed\""
+        $orthanc_auth = "\"AuthenticationEnabled\""
+        $orthanc_users = "\"RegisteredUsers\""
+        $orthanc_plugins = "\"Plugins\""
+        $orthanc_storage = "\"StorageDirectory\""
+    condition:
+        region == "preamble"
+        and (
+            any of them
+            // an opening brace near the start and at least one "key": pair
+            or (
+                for any i in (0..7) : (uint8(i) == 0x7B)
+                and for any k in (0..125) : (uint16(k) == 0x3A22 or (uint8(k) == 0x22 and uint16(k + 1) == 0x3A20))
+            )
+        )
+}
+
+rule preamble_not_zero_or_tiff
+{
+    meta:
+        description = "Part-10 preamble is neither all zero nor a TIFF header: unusual, worth a look (PS3.10 §7.5)"
+        action = "tag"
+        severity = "low"
+        reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
+    condition:
+        region == "preamble"
+        and not (
+            uint32(0) == 0x002A4949 or uint32(0) == 0x2A004D4D      // II*\0 and MM\0* (TIFF)
+            or uint32(0) == 0x002B4949 or uint32(0) == 0x2B004D4D   // II+\0 and MM\0+ (BigTIFF)
+        )
+        and for any i in (0..127) : (uint8(i) != 0)
+}
