@@ -1,0 +1,107 @@
+package org.yaraguard.engine.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.yaraguard.engine.spool.Sha256;
+
+/**
+ * The contents of a rules folder at one moment: every regular, non-hidden file under it by relative path. Files
+ * named *.yar or *.yara are compiled; any file may be the target of an {@code include}.
+ */
+record FolderSnapshot(Path folder, SortedMap<String, byte[]> files) {
+
+    static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+    /** Reads the folder; symbolic links are not followed, so nothing outside the folder is read. */
+    static FolderSnapshot read(Path folder) throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        long[] total = {0};
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile() && !isHidden(file)) {
+                    total[0] += attrs.size();
+                    if (total[0] > MAX_TOTAL_BYTES) {
+                        throw new IOException("rules folder holds more than " + MAX_TOTAL_BYTES + " bytes: " + folder);
+                    }
+                    files.put(relative(folder, file), Files.readAllBytes(file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new FolderSnapshot(folder, Collections.unmodifiableSortedMap(files));
+    }
+
+    /** A cheap fingerprint (paths, sizes, modification times) to notice changes without reading contents. */
+    static String fingerprint(Path folder) throws IOException {
+        StringBuilder fingerprint = new StringBuilder();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                fingerprint.append(relative(folder, file)).append('\0').append(attrs.size()).append('\0')
+                        .append(attrs.lastModifiedTime().toMillis()).append('\n');
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return fingerprint.toString();
+    }
+
+    /** Relative paths of the files to compile, sorted. */
+    List<String> ruleFiles() {
+        List<String> rules = new ArrayList<>();
+        for (String path : files.keySet()) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".yar") || lower.endsWith(".yara")) {
+                rules.add(path);
+            }
+        }
+        return rules;
+    }
+
+    /** Relative paths of compiled rule files, which are never accepted. */
+    List<String> compiledRuleFiles() {
+        return files.keySet().stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".yarc")).toList();
+    }
+
+    /** SHA-256 over the sorted (path, content) pairs: the rule set's identity. */
+    String id() {
+        MessageDigest digest = Sha256.newDigest();
+        files.forEach((path, content) -> {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+            digest.update(content);
+        });
+        return Sha256.hex(digest);
+    }
+
+    String text(String path) {
+        return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
+    }
+
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

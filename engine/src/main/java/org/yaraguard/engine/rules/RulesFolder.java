@@ -1,0 +1,214 @@
+package org.yaraguard.engine.rules;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.yaraguard.engine.spool.Sha256;
+import org.yaraguard.engine.yara.CompileError;
+import org.yaraguard.engine.yara.Yara;
+import org.yaraguard.engine.yara.YaraCompileException;
+import org.yaraguard.engine.yara.YaraCompiler;
+import org.yaraguard.engine.yara.YaraRules;
+import org.yaraguard.engine.yara.YaraUnavailableException;
+
+/**
+ * A folder of YARA rules compiled into one {@link RuleSet}, each file in its own namespace, and optionally watched:
+ * a change takes effect once the folder has been still for the debounce time. A folder that does not compile is
+ * refused whole and the rule set in force stays, so there is never a moment without rules.
+ */
+public final class RulesFolder implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(RulesFolder.class.getName());
+
+    /**
+     * How to watch the folder: a change is picked up after it has been still for one poll interval (the debounce);
+     * a null interval means compile once and never look again.
+     */
+    public record Options(Duration pollInterval, RuleSetListener listener) {
+
+        public static Options once() {
+            return new Options(null, null);
+        }
+
+        public static Options watching(Duration pollInterval, RuleSetListener listener) {
+            return new Options(pollInterval, listener);
+        }
+    }
+
+    private final Path folder;
+    private final Options options;
+    private final Yara yara;
+    private final ScheduledExecutorService watcher;
+    private volatile RuleSet current;
+    private volatile List<CompileError> lastErrors = List.of();
+    private String lastTriedId;
+    private String seenFingerprint;
+    private String stableFingerprint;
+
+    private RulesFolder(Path folder, Options options, Yara yara) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.options = options;
+        this.yara = yara;
+        this.watcher = options.pollInterval() == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "yara-guard-rules-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Compiles the folder now and, if asked, starts watching it. A folder that does not compile leaves
+     * {@link #current()} empty and {@link #lastErrors()} filled; only a missing libyara throws.
+     */
+    public static RulesFolder open(Path folder, Options options) throws YaraUnavailableException {
+        RulesFolder rules = new RulesFolder(folder, options, Yara.get());
+        rules.reload();
+        if (rules.watcher != null) {
+            long millis = options.pollInterval().toMillis();
+            rules.watcher.scheduleWithFixedDelay(rules::poll, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        return rules;
+    }
+
+    /** The folder, absolute. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** The rule set in force, if any folder state ever compiled. */
+    public Optional<RuleSet> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The errors of the last refused folder state; empty after a successful load. */
+    public List<CompileError> lastErrors() {
+        return lastErrors;
+    }
+
+    /** The rule set in force, leased for one scan; empty when no rule set is in force. */
+    public Optional<ActiveRules> activate() {
+        while (true) {
+            RuleSet ruleSet = current;
+            if (ruleSet == null) {
+                return Optional.empty();
+            }
+            Optional<YaraRules.Lease> lease = ruleSet.rules().lease();
+            if (lease.isPresent()) {
+                return Optional.of(new ActiveRules(ruleSet, lease.get()));
+            }
+            // A reload closed this set between the read and the lease: the next read sees its successor.
+        }
+    }
+
+    /** Reads and, if its contents changed, compiles the folder now. Returns whether a new rule set took effect. */
+    public synchronized boolean reload() {
+        FolderSnapshot snapshot;
+        try {
+            snapshot = FolderSnapshot.read(folder);
+        } catch (IOException e) {
+            refuse(null, List.of(new CompileError(folder.toString(), 0, "cannot read rules folder: " + e.getMessage())));
+            return false;
+        }
+        String id = snapshot.id();
+        RuleSet inForce = current;
+        if (inForce != null && inForce.id().equals(id) || id.equals(lastTriedId)) {
+            return false;
+        }
+        lastTriedId = id;
+        try {
+            RuleSet compiled = compile(snapshot, id);
+            current = compiled;
+            lastErrors = List.of();
+            if (inForce != null) {
+                inForce.rules().close();
+            }
+            LOG.log(Level.INFO, () -> "YARA Guard rules in force: " + compiled.files().size() + " files, "
+                    + compiled.rules().rules().size() + " rules, id " + compiled.id() + " from " + folder);
+            if (options.listener() != null) {
+                options.listener().loaded(compiled);
+            }
+            return true;
+        } catch (YaraCompileException e) {
+            refuse(id, e.errors());
+            return false;
+        }
+    }
+
+    private RuleSet compile(FolderSnapshot snapshot, String id) throws YaraCompileException {
+        List<CompileError> refusals = new ArrayList<>();
+        for (String compiled : snapshot.compiledRuleFiles()) {
+            refusals.add(new CompileError(compiled, 0, "compiled rule files are not accepted; use the .yar source"));
+        }
+        List<String> ruleFiles = snapshot.ruleFiles();
+        if (ruleFiles.isEmpty()) {
+            refusals.add(new CompileError(folder.toString(), 0, "no *.yar or *.yara file in the rules folder"));
+        }
+        if (!refusals.isEmpty()) {
+            throw new YaraCompileException(refusals);
+        }
+        try (YaraCompiler compiler = yara.newCompiler()) {
+            ExternalVariables.defaults().forEach(compiler::defineExternal);
+            compiler.setIncludeResolver(new FolderIncludes(snapshot));
+            List<RuleFile> files = new ArrayList<>();
+            for (String path : ruleFiles) {
+                compiler.addSource(path, snapshot.text(path), path);
+                files.add(new RuleFile(path, Sha256.of(ByteBuffer.wrap(snapshot.files().get(path)))));
+            }
+            return new RuleSet(id, folder, compiler.compile(), files, Instant.now());
+        }
+    }
+
+    private void refuse(String id, List<CompileError> errors) {
+        lastErrors = List.copyOf(errors);
+        String kept = current == null ? "no rule set is in force" : "rule set " + current.id() + " stays in force";
+        StringBuilder message = new StringBuilder("YARA Guard refused the rules folder ").append(folder)
+                .append(" (").append(kept).append("):");
+        for (CompileError error : errors) {
+            message.append("\n  ").append(error.file()).append(':').append(error.line()).append(": ")
+                    .append(error.message());
+        }
+        LOG.log(Level.ERROR, message::toString);
+        if (options.listener() != null) {
+            options.listener().refused(id, lastErrors);
+        }
+    }
+
+    /** One watch tick: reload once the fingerprint has been the same for two ticks in a row (the debounce). */
+    private void poll() {
+        try {
+            String fingerprint = FolderSnapshot.fingerprint(folder);
+            if (fingerprint.equals(seenFingerprint)) {
+                if (!fingerprint.equals(stableFingerprint)) {
+                    stableFingerprint = fingerprint;
+                    reload();
+                }
+            }
+            seenFingerprint = fingerprint;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "YARA Guard cannot watch the rules folder " + folder, e);
+        }
+    }
+
+    /** Stops watching and releases the rule set; scans still running keep it alive until they finish. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        RuleSet last = current;
+        current = null;
+        if (last != null) {
+            last.rules().close();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.yaraguard.engine.scan;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.Inspection;
+import org.yaraguard.engine.dicom.Region;
+import org.yaraguard.engine.dicom.ReviewAttributes;
+import org.yaraguard.engine.rules.ActiveRules;
+import org.yaraguard.engine.rules.ExternalVariables;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.spool.SpooledObject;
+import org.yaraguard.engine.yara.YaraException;
+import org.yaraguard.engine.yara.YaraMatch;
+import org.yaraguard.engine.yara.YaraScanTimeoutException;
+
+/**
+ * Judges one object: inspects its DICOM structure, scans the whole object once and then each extracted region
+ * with the rules in force, and turns matches, anomalies and trouble into a {@link Verdict}. Thread-safe.
+ */
+public final class ObjectScanner {
+
+    private final RulesFolder rules;
+    private final DicomInspector inspector;
+    private final Policy policy;
+    private final TroubleActions troubleActions;
+    private final ScanLimits limits;
+
+    public ObjectScanner(RulesFolder rules, DicomInspector inspector, Policy policy, TroubleActions troubleActions,
+                         ScanLimits limits) {
+        this.rules = rules;
+        this.inspector = inspector;
+        this.policy = policy;
+        this.troubleActions = troubleActions;
+        this.limits = limits;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Never throws for anything the object or the engine does: such trouble becomes part of the verdict. */
+    public Verdict scan(SpooledObject object, ScanContext context) {
+        long start = System.nanoTime();
+        Outcome outcome = new Outcome();
+        if (object.size() > limits.maxObjectBytes()) {
+            outcome.trouble = new Trouble(Trouble.Kind.TOO_LARGE,
+                    object.size() + " bytes exceed the limit of " + limits.maxObjectBytes());
+        } else {
+            Optional<ActiveRules> active = rules.activate();
+            if (active.isEmpty()) {
+                outcome.trouble = new Trouble(Trouble.Kind.NO_RULES, "no rule set is in force");
+            } else {
+                try (ActiveRules inForce = active.get()) {
+                    outcome.ruleSetId = inForce.ruleSet().id();
+                    scanWithRules(object, context, inForce, start, outcome);
+                }
+            }
+        }
+        return outcome.verdict(object, (System.nanoTime() - start) / 1_000);
+    }
+
+    private void scanWithRules(SpooledObject object, ScanContext context, ActiveRules inForce, long start,
+                               Outcome outcome) {
+        try {
+            ByteBuffer bytes = object.bytes();
+            Inspection inspection = inspector.inspect(bytes, context.transferSyntaxHint());
+            outcome.inspection = inspection;
+            Map<String, Object> variables = variables(inspection, context);
+            scanRegion(inForce, bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
+            for (Region region : inspection.regions()) {
+                scanRegion(inForce, region.bytes(), region.name(), region.offset(), variables, start, outcome);
+            }
+        } catch (YaraScanTimeoutException e) {
+            outcome.trouble = new Trouble(Trouble.Kind.TIMEOUT, "scan exceeded " + limits.timeout().toSeconds() + " s");
+        } catch (YaraException | IOException | RuntimeException e) {
+            outcome.trouble = new Trouble(Trouble.Kind.ENGINE_ERROR, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void scanRegion(ActiveRules inForce, ByteBuffer bytes, String region, long regionOffset,
+                            Map<String, Object> variables, long start, Outcome outcome)
+            throws YaraScanTimeoutException, YaraException {
+        Duration left = limits.timeout().minusNanos(System.nanoTime() - start);
+        if (left.isNegative() || left.isZero()) {
+            throw new YaraScanTimeoutException("time budget of " + limits.timeout().toSeconds() + " s spent before region " + region);
+        }
+        variables.put(ExternalVariables.REGION, region);
+        for (YaraMatch match : inForce.lease().scan(bytes, variables, left)) {
+            var rule = match.rule();
+            List<Long> offsets = regionOffset <= 0 ? match.offsets()
+                    : match.offsets().stream().map(o -> o + regionOffset).toList();
+            outcome.findings.add(new Finding(rule.identifier(), rule.namespace(), rule.tags(), rule.meta(), region,
+                    offsets, policy.resolve(rule).action()));
+        }
+    }
+
+    private static Map<String, Object> variables(Inspection inspection, ScanContext context) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ExternalVariables.IS_PART10, inspection.part10());
+        variables.put(ExternalVariables.SOP_CLASS_UID, orEmpty(inspection.attributes().sopClassUid()));
+        variables.put(ExternalVariables.TRANSFER_SYNTAX, orEmpty(inspection.transferSyntaxUid()));
+        variables.put(ExternalVariables.MIME_TYPE, orEmpty(inspection.encapsulatedMimeType()));
+        variables.put(ExternalVariables.CALLING_AET, context.callingAet());
+        variables.put(ExternalVariables.SOURCE, context.source());
+        return variables;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** What one scan gathered so far; trouble keeps the findings made before it. */
+    private final class Outcome {
+        final List<Finding> findings = new ArrayList<>();
+        Inspection inspection;
+        Trouble trouble;
+        String ruleSetId;
+
+        Verdict verdict(SpooledObject object, long micros) {
+            Action action = Action.CLEAN;
+            for (Finding finding : findings) {
+                action = action.max(finding.action());
+            }
+            if (inspection != null && !inspection.anomalies().isEmpty()) {
+                action = action.max(troubleActions.onAnomaly());
+            }
+            if (trouble != null) {
+                action = action.max(troubleActions.forKind(trouble.kind()));
+            }
+            boolean part10 = inspection != null && inspection.part10();
+            ReviewAttributes attributes = inspection != null ? inspection.attributes() : ReviewAttributes.empty();
+            return new Verdict(action, findings, inspection != null ? inspection.anomalies() : List.of(), trouble,
+                    ruleSetId, object.sha256(), object.size(), micros, part10, attributes);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.yaraguard.engine.scan;
+
+import java.util.List;
+import org.yaraguard.engine.dicom.Anomaly;
+import org.yaraguard.engine.dicom.ReviewAttributes;
+
+/**
+ * The outcome of scanning one object: the strongest action of its findings, anomalies and trouble, with what a
+ * reviewer needs to judge it later.
+ *
+ * @param trouble   why the scan gave no full answer, or null when it did
+ * @param ruleSetId the rule set that judged the object, or null when none was in force
+ */
+public record Verdict(Action action, List<Finding> findings, List<Anomaly> anomalies, Trouble trouble,
+                      String ruleSetId, String sha256, long bytes, long micros, boolean part10,
+                      ReviewAttributes attributes) {
+
+    public Verdict {
+        findings = List.copyOf(findings);
+        anomalies = List.copyOf(anomalies);
+    }
+
+    /** Rule names of the findings whose action equals the verdict's, for short messages: strongest first. */
+    public List<String> decisiveRules() {
+        return findings.stream().filter(f -> f.action() == action).map(Finding::rule).distinct().toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.yaraguard.engine.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.spool.SpooledObject;
+
+class ObjectScannerTest {
+
+    private static final String STUDY_UID = "1.2.826.0.1.3680043.2.1125.7";
+
+    @TempDir
+    Path work;
+
+    Path rulesDir;
+    Path clean;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        rulesDir = Files.createDirectories(work.resolve("rules"));
+        clean = dump2dcm("clean.dcm");
+    }
+
+    @Test
+    void cleanObjectIsCleanAndCarriesReviewAttributes() throws Exception {
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+        Verdict verdict = scan(clean, Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults());
+        assertThat(verdict.action()).isEqualTo(Action.CLEAN);
+        assertThat(verdict.findings()).isEmpty();
+        assertThat(verdict.trouble()).isNull();
+        assertThat(verdict.part10()).isTrue();
+        assertThat(verdict.attributes().studyInstanceUid()).isEqualTo(STUDY_UID);
+        assertThat(verdict.ruleSetId()).hasSize(64);
+        assertThat(verdict.sha256()).hasSize(64);
+        assertThat(verdict.bytes()).isEqualTo(Files.size(clean));
+    }
+
+    @Test
+    void regionRulesSeeOnlyTheirRegionAndExternalsDescribeTheObject() throws Exception {
+        Path polyglot = withPreamble(clean, "pe.dcm", new byte[] {'M', 'Z'});
+        writeRules("""
+                rule MZ_In_Preamble { meta: action = "reject"
+                  condition: region == "preamble" and uint16(0) == 0x5A4D }
+                rule Seen_As_Part10_From_Cli { meta: action = "log"
+                  condition: region == "object" and is_part10 and source == "cli" and calling_aet == ""
+                    and sop_class_uid == "1.2.840.10008.5.1.4.1.1.7" and transfer_syntax == "1.2.840.10008.1.2.1" }
+                rule Unmapped { strings: $d = "DICM" condition: region == "object" and $d }
+                """);
+        Verdict verdict = scan(polyglot, Policy.parse("rule:Unmapped=tag", Action.REJECT),
+                TroubleActions.defaults(), ScanLimits.defaults());
+        assertThat(verdict.findings()).extracting(f -> f.rule() + "@" + f.region() + "=" + f.action().label())
+                .containsExactlyInAnyOrder("MZ_In_Preamble@preamble=reject", "Seen_As_Part10_From_Cli@object=log",
+                        "Unmapped@object=tag");
+        assertThat(verdict.action()).isEqualTo(Action.REJECT);
+        assertThat(verdict.decisiveRules()).containsExactly("MZ_In_Preamble");
+    }
+
+    @Test
+    void anomaliesTakeTheirConfiguredAction() throws Exception {
+        Path odd = withPreamble(clean, "odd.dcm", new byte[] {'h', 'e', 'l', 'l', 'o'});
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+        TroubleActions tagAnomalies = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
+                Action.TAG);
+        Verdict verdict = scan(odd, Policy.defaults(), tagAnomalies, ScanLimits.defaults());
+        assertThat(verdict.anomalies()).isNotEmpty();
+        assertThat(verdict.action()).isEqualTo(Action.TAG);
+    }
+
+    @Test
+    void objectsOverTheSizeLimitAreNotScannedAndTakeTheTooLargeAction() throws Exception {
+        writeRules("rule Any { condition: true }");
+        TroubleActions logTooLarge = new TroubleActions(Action.REJECT, Action.LOG, Action.REJECT, Action.REJECT,
+                Action.LOG);
+        Verdict verdict = scan(clean, Policy.defaults(), logTooLarge, new ScanLimits(Duration.ofSeconds(5), 100));
+        assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.TOO_LARGE);
+        assertThat(verdict.findings()).isEmpty();
+        assertThat(verdict.action()).isEqualTo(Action.LOG);
+    }
+
+    @Test
+    void aScanThatRunsOutOfTimeTakesTheTimeoutAction() throws Exception {
+        writeRules("rule Slow { condition: for all i in (0..filesize - 1) : (uint8(i) == 0 or uint8(i) != 0) }");
+        Path big = work.resolve("big.bin");
+        Files.write(big, new byte[96 * 1024 * 1024]);
+        TroubleActions tagTimeouts = new TroubleActions(Action.TAG, Action.REJECT, Action.REJECT, Action.REJECT,
+                Action.CLEAN);
+        Verdict verdict = scan(big, Policy.defaults(), tagTimeouts, new ScanLimits(Duration.ofSeconds(1),
+                ScanLimits.MAX_SCANNABLE_BYTES));
+        assertThat(verdict.trouble()).isNotNull();
+        assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.TIMEOUT);
+        assertThat(verdict.action()).isEqualTo(Action.TAG);
+    }
+
+    @Test
+    void withoutARuleSetTheNoRulesActionApplies() throws Exception {
+        writeRules("rule Broken {");
+        Verdict verdict = scan(clean, Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults());
+        assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.NO_RULES);
+        assertThat(verdict.ruleSetId()).isNull();
+        assertThat(verdict.action()).isEqualTo(Action.REJECT);
+    }
+
+    private Verdict scan(Path file, Policy policy, TroubleActions trouble, ScanLimits limits) throws Exception {
+        try (RulesFolder rules = RulesFolder.open(rulesDir, RulesFolder.Options.once());
+             SpooledObject object = SpooledObject.open(file)) {
+            ObjectScanner scanner = new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()), policy,
+                    trouble, limits);
+            return scanner.scan(object, ScanContext.cli());
+        }
+    }
+
+    private void writeRules(String text) throws IOException {
+        Files.writeString(rulesDir.resolve("test.yar"), text);
+    }
+
+    private Path withPreamble(Path source, String name, byte[] preamble) throws IOException {
+        byte[] bytes = Files.readAllBytes(source);
+        System.arraycopy(preamble, 0, bytes, 0, preamble.length);
+        Path target = work.resolve(name);
+        Files.write(target, bytes);
+        return target;
+    }
+
+    /** A small secondary-capture object made by DCMTK's dump2dcm. */
+    private Path dump2dcm(String name) throws Exception {
+        Path dump = work.resolve(name + ".txt");
+        Files.writeString(dump, String.join("\n",
+                "(0008,0016) UI =SecondaryCaptureImageStorage",
+                "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.7.1.1]",
+                "(0008,0060) CS [OT]",
+                "(0010,0010) PN [Test^Scanner]",
+                "(0010,0020) LO [PID-1]",
+                "(0020,000d) UI [" + STUDY_UID + "]",
+                "(0020,000e) UI [1.2.826.0.1.3680043.2.1125.7.1]",
+                ""));
+        Path target = work.resolve(name);
+        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", dump.toString(), target.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();
+        return target;
+    }
+}
