@@ -1,0 +1,77 @@
+package org.yaraguard.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sends objects to the stand-in archive's entry points over HTTP on the loopback interface. */
+final class ArchiveClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    ArchiveClient() {
+        base = "http://127.0.0.1:" + ItEnvironment.httpPort() + "/" + StandInArchive.CONTEXT_ROOT;
+    }
+
+    /** C-STORE-like: the bare dataset in explicit VR little endian, with the association's calling AE title. */
+    StoreOutcome cStore(byte[] dataset, String callingAet) throws IOException {
+        return post("/cstore?calling=" + encode(callingAet) + "&ts=" + DicomSamples.EXPLICIT_VR_LITTLE_ENDIAN,
+                dataset);
+    }
+
+    /** STOW-RS-like: the whole Part-10 file; {@code source} is the AE title the request is attributed to. */
+    StoreOutcome stow(byte[] part10, String source) throws IOException {
+        return post("/stow" + (source == null ? "" : "?source=" + encode(source)), part10);
+    }
+
+    /** STOW-RS metadata-like: the caller parses the object and calls {@code store(ctx, Attributes)}. */
+    StoreOutcome storeAttributes(byte[] part10, String source) throws IOException {
+        return post("/metadata?source=" + encode(source), part10);
+    }
+
+    /** Import-like: the caller calls {@code importInstanceOnStorage(ctx, Attributes, ReadContext)}. */
+    StoreOutcome importOnStorage(byte[] part10) throws IOException {
+        return post("/metadata?import=true", part10);
+    }
+
+    private StoreOutcome post(String path, byte[] body) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/dicom")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + path + ": " + response.body(), e);
+        }
+        List<String> records = new ArrayList<>();
+        json.path("records").forEach(id -> records.add(id.asText()));
+        return new StoreOutcome(response.statusCode(), json.path("outcome").asText(), json.path("status").asInt(),
+                json.path("errorComment").asText(null), json.path("message").asText(null), records);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

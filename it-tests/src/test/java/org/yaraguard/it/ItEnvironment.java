@@ -1,0 +1,50 @@
+package org.yaraguard.it;
+
+import java.nio.file.Path;
+
+/** Where the build put the test WildFly and the folders the plugin was installed with (see prepare-wildfly.xml). */
+final class ItEnvironment {
+
+    private ItEnvironment() {
+    }
+
+    static int httpPort() {
+        return 8080 + Integer.getInteger("it.port.offset", 0);
+    }
+
+    static Path work() {
+        return Path.of(System.getProperty("it.work", "target/it-work"));
+    }
+
+    static Path archiveFolder() {
+        return work().resolve("archive");
+    }
+
+    static Path rulesFolder() {
+        return work().resolve("rules");
+    }
+
+    static Path quarantineFolder() {
+        return work().resolve("quarantine");
+    }
+
+    static Path findingsLog() {
+        return work().resolve("findings.log");
+    }
+
+    static Path serverLog() {
+        return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    }
+
+    static Path samplesFolder() {
+        return work().resolve("samples");
+    }
+
+    static int rejectStatus() {
+        return Integer.decode(System.getProperty("it.reject.status", "0x0124"));
+    }
+
+    static String monitorAet() {
+        return System.getProperty("it.monitor.aet", "MONITOR1");
+    }
+}
