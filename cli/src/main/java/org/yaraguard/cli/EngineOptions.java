@@ -1,0 +1,63 @@
+package org.yaraguard.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.scan.ObjectScanner;
+import org.yaraguard.engine.scan.Policy;
+import org.yaraguard.engine.scan.ScanLimits;
+import org.yaraguard.engine.scan.TroubleActions;
+import org.yaraguard.engine.yara.YaraUnavailableException;
+import org.yaraguard.rules.DefaultRules;
+import picocli.CommandLine.Option;
+
+/** The options that shape the engine, shared by the commands that scan or list rules. */
+final class EngineOptions {
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: the bundled default rules).")
+    Path rules;
+
+    @Option(names = "--policy", paramLabel = "SPEC",
+            description = "Action mappings for rules without action meta, e.g. rule:*_clean=clean,tag:pua=log.")
+    String policy = "";
+
+    @Option(names = "--default-action", paramLabel = "ACTION",
+            description = "Action of a match that neither meta nor policy decides (default: ${DEFAULT-VALUE}).")
+    String defaultAction = "reject";
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Scan time per object (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 10;
+
+    Policy policy() {
+        return Policy.parse(policy, Action.parse(defaultAction));
+    }
+
+    /** The rules folder to use: the given one, or the bundled rules unpacked into a temporary folder. */
+    Path rulesFolder() throws IOException {
+        if (rules != null) {
+            if (!Files.isDirectory(rules)) {
+                throw new IOException("rules folder not found: " + rules);
+            }
+            return rules;
+        }
+        Path folder = Files.createTempDirectory("yara-guard-rules-");
+        DefaultRules.copyTo(folder);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TemporaryFolder.delete(folder)));
+        return folder;
+    }
+
+    RulesFolder openRules() throws IOException, YaraUnavailableException {
+        return RulesFolder.open(rulesFolder(), RulesFolder.Options.once());
+    }
+
+    ObjectScanner scanner(RulesFolder folder) {
+        return new ObjectScanner(folder, new DicomInspector(InspectionLimits.defaults()), policy(),
+                TroubleActions.defaults(), new ScanLimits(Duration.ofSeconds(timeoutSeconds),
+                ScanLimits.MAX_SCANNABLE_BYTES));
+    }
+}

@@ -1,0 +1,127 @@
+package org.yaraguard.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.scan.ObjectScanner;
+import org.yaraguard.engine.scan.ScanContext;
+import org.yaraguard.engine.spool.SpooledObject;
+import org.yaraguard.engine.yara.YaraUnavailableException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code yara-guard scan}: scans files and folders, prints a verdict table or JSON lines. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scans files and folders (recursively). Exit 0: nothing reached reject; 1: something did; "
+                + "2: could not do the job.")
+final class ScanCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: the number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--json", description = "One JSON object per file per line instead of a table.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            err.println("--threads must be at least 1");
+            return YaraGuard.FAILED;
+        }
+        List<Path> files;
+        try {
+            files = ObjectFiles.collect(paths);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return YaraGuard.FAILED;
+        }
+        try (RulesFolder rules = engine.openRules()) {
+            if (rules.current().isEmpty()) {
+                RulesCommand.printErrors(rules, err);
+                return YaraGuard.FAILED;
+            }
+            List<ScanResult> results = scanAll(engine.scanner(rules), files, out, err);
+            if (!json) {
+                new VerdictTable(results).print(out);
+            }
+            return exitStatus(results);
+        } catch (YaraUnavailableException | IOException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return YaraGuard.FAILED;
+        }
+    }
+
+    private List<ScanResult> scanAll(ObjectScanner scanner, List<Path> files, PrintWriter out, PrintWriter err) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "yara-guard-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<ScanResult> completion = new ExecutorCompletionService<>(pool);
+            for (Path file : files) {
+                completion.submit(() -> scanOne(scanner, file));
+            }
+            ProgressBar progress = ProgressBar.forTerminal(err, files.size());
+            List<ScanResult> results = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                ScanResult result = completion.take().get();
+                results.add(result);
+                progress.advance(result.bytes());
+                if (json) {
+                    out.println(ScanJson.line(result));
+                }
+            }
+            progress.finish();
+            results.sort(Comparator.comparing(ScanResult::path));
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ScanResult scanOne(ObjectScanner scanner, Path file) {
+        try (SpooledObject object = SpooledObject.open(file)) {
+            return ScanResult.of(file, scanner.scan(object, ScanContext.cli()));
+        } catch (IOException | RuntimeException e) {
+            return ScanResult.failed(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Reject wins over error, so a gate that tests for 1 never misses an infected object. */
+    private static int exitStatus(List<ScanResult> results) {
+        boolean rejected = results.stream().anyMatch(r -> r.verdict() != null && r.verdict().action() == Action.REJECT);
+        boolean failed = results.stream().anyMatch(r -> r.error() != null);
+        return rejected ? YaraGuard.REJECTED : failed ? YaraGuard.FAILED : YaraGuard.OK;
+    }
+}

@@ -1,0 +1,72 @@
+package org.yaraguard.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaraguard.engine.dicom.Anomaly;
+import org.yaraguard.engine.scan.Finding;
+import org.yaraguard.engine.scan.Verdict;
+
+/** The human-readable verdict table with a summary line. */
+final class VerdictTable {
+
+    private static final int FINDINGS_WIDTH = 60;
+
+    private final List<ScanResult> results;
+
+    VerdictTable(List<ScanResult> results) {
+        this.results = results;
+    }
+
+    void print(PrintWriter out) {
+        int pathWidth = Math.max(4, results.stream().mapToInt(r -> r.path().toString().length()).max().orElse(4));
+        String format = "%-7s %-" + FINDINGS_WIDTH + "s %10s %8s  %s%n";
+        out.printf(format, "ACTION", "FINDINGS", "BYTES", "MS", "FILE");
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String action : List.of("reject", "tag", "log", "clean", "error")) {
+            counts.put(action, 0);
+        }
+        String ruleSet = null;
+        for (ScanResult result : results) {
+            counts.merge(result.action(), 1, Integer::sum);
+            Verdict verdict = result.verdict();
+            if (verdict != null && verdict.ruleSetId() != null) {
+                ruleSet = verdict.ruleSetId();
+            }
+            out.printf(format, result.action().toUpperCase(java.util.Locale.ROOT), clip(describe(result)),
+                    result.bytes(), verdict == null ? "-" : String.format("%.1f", verdict.micros() / 1000.0),
+                    result.path());
+        }
+        StringBuilder summary = new StringBuilder().append(results.size()).append(" objects:");
+        counts.forEach((action, count) -> summary.append(' ').append(count).append(' ').append(action).append(','));
+        summary.setLength(summary.length() - 1);
+        if (ruleSet != null) {
+            summary.append("; rule set ").append(ruleSet, 0, 12);
+        }
+        out.println(summary);
+        out.flush();
+    }
+
+    private static String describe(ScanResult result) {
+        if (result.verdict() == null) {
+            return result.error();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Finding finding : result.verdict().findings()) {
+            parts.add(finding.rule() + "@" + finding.region());
+        }
+        for (Anomaly anomaly : result.verdict().anomalies()) {
+            parts.add("anomaly:" + anomaly.kind());
+        }
+        if (result.verdict().trouble() != null) {
+            parts.add(result.verdict().trouble().toString());
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= FINDINGS_WIDTH ? text : text.substring(0, FINDINGS_WIDTH - 3) + "...";
+    }
+}

@@ -1,0 +1,36 @@
+package org.yaraguard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code yara-guard} command: a thin shell over the engine. */
+@Command(name = "yara-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Scans DICOM objects with YARA rules; checks rule folders; reviews the quarantine.",
+        subcommands = {ScanCommand.class, RulesCommand.class})
+public final class YaraGuard {
+
+    /** Exit status: nothing reached reject. */
+    public static final int OK = 0;
+    /** Exit status: at least one object reached reject. */
+    public static final int REJECTED = 1;
+    /** Exit status: the command could not do its job (rules, libyara, usage). */
+    public static final int FAILED = 2;
+
+    public static void main(String[] args) {
+        // The commands report rule errors and verdicts themselves; the engine's server-style log lines would repeat them.
+        java.util.logging.Logger.getLogger("org.yaraguard").setLevel(java.util.logging.Level.OFF);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new YaraGuard());
+        commandLine.setExitCodeExceptionMapper(e -> FAILED);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return FAILED;
+        });
+        return commandLine;
+    }
+}

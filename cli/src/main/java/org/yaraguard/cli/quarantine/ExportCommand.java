@@ -1,0 +1,50 @@
+package org.yaraguard.cli.quarantine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import org.yaraguard.engine.review.ReviewException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code quarantine export ID --out FILE}: a defanged ZIP for a malware analyst. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write a defanged ZIP for a malware analyst: the object XOR 0x5A as <sha256>.dcm.xor5a.bin,",
+                "the sidecar as <sha256>.sidecar.json.txt and a README; nothing in it is runnable or auto-opened."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    QuarantineCommand parent;
+
+    @Parameters(paramLabel = "ID", description = "Entry id or unique prefix (8+ hex digits).")
+    String id;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The ZIP to write (must not exist).")
+    Path out;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Reviewer recorded in the audit trail.",
+            defaultValue = "${sys:user.name}")
+    String user;
+
+    @Override
+    public Integer call() throws IOException {
+        try (OutputStream zip = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
+            parent.review(null).export(id, zip, user);
+        } catch (ReviewException e) {
+            Files.deleteIfExists(out);
+            return QuarantineCommand.refuse(spec, e);
+        }
+        QuarantineCommand.out(spec).printf("exported %s to %s%n", QuarantineCommand.safe(id), out);
+        return 0;
+    }
+}

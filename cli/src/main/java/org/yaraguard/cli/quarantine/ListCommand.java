@@ -1,0 +1,85 @@
+package org.yaraguard.cli.quarantine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.yaraguard.engine.review.EntryFilter;
+import org.yaraguard.engine.review.ReviewEntry;
+import org.yaraguard.engine.review.SeriesGroup;
+import org.yaraguard.engine.review.StudyGroup;
+import org.yaraguard.engine.review.TimeSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code quarantine list}: entries by study, then series. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List quarantined and stored-with-finding objects by study, then series, newest first.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    QuarantineCommand parent;
+
+    @Option(names = "--study", paramLabel = "UID", description = "Only this Study Instance UID.")
+    String study;
+
+    @Option(names = "--since", paramLabel = "T",
+            description = "Only entries received at or after T: 2026-11-25T01:00:00Z, 2026-11-25, or 24h / 7d ago.")
+    String since;
+
+    @Option(names = "--rule", paramLabel = "R", description = "Only entries matched by rule R (or namespace:R).")
+    String rule;
+
+    @Option(names = "--json", description = "Print JSON (studies, series, entries) instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Instant from;
+        try {
+            from = since == null ? null : TimeSpec.since(since, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            return QuarantineCommand.refuse(spec, e);
+        }
+        List<StudyGroup> studies = parent.review(null).studies(new EntryFilter(study, from, rule));
+        PrintWriter out = QuarantineCommand.out(spec);
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(EntryJsonView.studies(studies)));
+            return 0;
+        }
+        if (studies.isEmpty()) {
+            out.println("No entries.");
+        }
+        for (StudyGroup s : studies) {
+            ReviewEntry first = s.entries().get(0);
+            out.printf("Study %s  patient %s (%s)  date %s  accession %s%n", QuarantineCommand.safe(s.studyUid()),
+                    QuarantineCommand.safe(first.attributes().patientName()),
+                    QuarantineCommand.safe(first.attributes().patientId()),
+                    QuarantineCommand.safe(first.attributes().studyDate()),
+                    QuarantineCommand.safe(first.attributes().accessionNumber()));
+            for (SeriesGroup series : s.series()) {
+                out.printf("  Series %s%n", QuarantineCommand.safe(series.seriesUid()));
+                for (ReviewEntry e : series.entries()) {
+                    out.printf("    %s  %-11s %-6s %s  from %s@%s via %s  %s  %d bytes  rules: %s%n",
+                            e.id().substring(0, 16), e.status(), QuarantineCommand.safe(e.action()),
+                            QuarantineCommand.safe(e.receivedAt()), QuarantineCommand.safe(e.callingAet()),
+                            QuarantineCommand.safe(e.remoteHost()), QuarantineCommand.safe(e.source()),
+                            QuarantineCommand.safe(e.attributes().modality()), e.bytes(),
+                            QuarantineCommand.safe(String.join(", ", e.ruleNames())));
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.yaraguard.cli.quarantine;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.yaraguard.engine.review.QuarantineReview;
+import org.yaraguard.engine.review.ReviewSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code yara-guard quarantine}: review what YARA Guard refused or tagged. */
+@Command(name = "quarantine", mixinStandardHelpOptions = true,
+        description = "Review what YARA Guard refused (quarantined) or tagged (stored with a finding).",
+        subcommands = {ListCommand.class, ShowCommand.class, ReleaseCommand.class, PurgeCommand.class,
+                ExportCommand.class})
+public final class QuarantineCommand implements Callable<Integer> {
+
+    /** Exit status when a review action could not be carried out. */
+    static final int REFUSED = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quarantine", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Quarantine folder (default: system property " + ReviewSettings.QUARANTINE_DIR + ").")
+    Path quarantine;
+
+    @Option(names = "--findings", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Findings log (default: system property " + ReviewSettings.FINDINGS_LOG + ").")
+    Path findings;
+
+    @Option(names = "--approvals", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Approvals folder the hook reads (default: system property "
+                    + ReviewSettings.APPROVAL_DIR + ", else 'approvals' beside the quarantine).")
+    Path approvals;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** The review over the folders given on the command line, else the system properties. */
+    QuarantineReview review(String stowUrl) {
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        put(p, ReviewSettings.QUARANTINE_DIR, quarantine);
+        put(p, ReviewSettings.FINDINGS_LOG, findings);
+        put(p, ReviewSettings.APPROVAL_DIR, approvals != null ? approvals
+                : quarantine != null && System.getProperty(ReviewSettings.APPROVAL_DIR) == null
+                        ? quarantine.toAbsolutePath().resolveSibling("approvals") : null);
+        if (stowUrl != null) {
+            p.setProperty(ReviewSettings.STOW_URL, stowUrl);
+        }
+        try {
+            return new QuarantineReview(ReviewSettings.from(p));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    + (quarantine == null ? " (give --quarantine DIR)" : ""));
+        }
+    }
+
+    private static void put(Properties p, String name, Path value) {
+        if (value != null) {
+            p.setProperty(name, value.toString());
+        }
+    }
+
+    /** Text from an object or a user made safe for a terminal: control characters (escape sequences) shown as '?'. */
+    static String safe(Object text) {
+        return text == null ? "-" : text.toString().replaceAll("\\p{Cntrl}", "?");
+    }
+
+    static PrintWriter out(CommandSpec spec) {
+        return spec.commandLine().getOut();
+    }
+
+    static int refuse(CommandSpec spec, Exception e) {
+        spec.commandLine().getErr().println("yara-guard quarantine: " + safe(e.getMessage()));
+        return REFUSED;
+    }
+}

@@ -1,0 +1,145 @@
+package org.yaraguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ScanCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    Path rules;
+    Path objects;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        rules = Files.createDirectories(work.resolve("rules"));
+        objects = Files.createDirectories(work.resolve("objects/nested"));
+        Files.writeString(rules.resolve("test.yar"), """
+                rule Bad_Marker { meta: action = "reject" strings: $a = "BAD-MARKER" condition: $a }
+                rule Odd_Marker { meta: action = "tag" strings: $a = "ODD-MARKER" condition: $a }
+                """);
+        dump2dcm(objects.resolve("clean.bin"), "nothing to see");
+        dump2dcm(objects.resolve("bad.bin"), "xx BAD-MARKER xx");
+        dump2dcm(objects.resolve("odd.bin"), "xx ODD-MARKER xx");
+    }
+
+    @Test
+    void jsonLinesDescribeEveryFileAndExitOneOnReject() throws Exception {
+        int status = run("scan", "--rules", rules.toString(), "--threads", "2", "--json", work.resolve("objects").toString());
+        assertThat(status).isEqualTo(YaraGuard.REJECTED);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(3);
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.get("sha256").asText()).hasSize(64);
+            assertThat(line.get("ruleset").asText()).hasSize(64);
+            assertThat(line.has("micros")).isTrue();
+            assertThat(line.get("bytes").asLong()).isPositive();
+        });
+        JsonNode bad = lines.stream().filter(l -> l.get("path").asText().endsWith("bad.bin")).findFirst().orElseThrow();
+        assertThat(bad.get("action").asText()).isEqualTo("reject");
+        JsonNode match = bad.get("matches").get(0);
+        assertThat(match.get("rule").asText()).isEqualTo("Bad_Marker");
+        assertThat(match.get("namespace").asText()).isEqualTo("test.yar");
+        assertThat(match.get("region").asText()).isEqualTo("object");
+        assertThat(match.get("action").asText()).isEqualTo("reject");
+        assertThat(lines).extracting(l -> l.get("action").asText()).containsExactlyInAnyOrder("reject", "tag", "clean");
+    }
+
+    @Test
+    void tableShowsEachVerdictAndASummaryAndExitsZeroWithoutReject() throws Exception {
+        Files.delete(objects.resolve("bad.bin"));
+        int status = run("scan", "--rules", rules.toString(), work.resolve("objects").toString());
+        assertThat(status).isEqualTo(YaraGuard.OK);
+        assertThat(out.toString()).contains("TAG", "Odd_Marker@object", "CLEAN", "2 objects: 0 reject, 1 tag, 0 log, 1 clean, 0 error");
+    }
+
+    @Test
+    void brokenRulesAreReportedWithFileAndLineAndExitTwo() throws Exception {
+        Files.writeString(rules.resolve("broken.yar"), "rule X {\n condition: nope\n}\n");
+        int status = run("scan", "--rules", rules.toString(), objects.toString());
+        assertThat(status).isEqualTo(YaraGuard.FAILED);
+        assertThat(err.toString()).contains("broken.yar:2: ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMissingPathIsAUsageFailure() {
+        int status = run("scan", "--rules", rules.toString(), work.resolve("nope").toString());
+        assertThat(status).isEqualTo(YaraGuard.FAILED);
+        assertThat(err.toString()).contains("nope");
+    }
+
+    @Test
+    void unknownOptionsExitTwoWithUsage() {
+        assertThat(run("scan", "--frobnicate", objects.toString())).isEqualTo(YaraGuard.FAILED);
+        assertThat(err.toString()).contains("Usage:");
+    }
+
+    @Test
+    void rulesCheckListsResolvedActionsThroughThePolicy() {
+        Path thirdParty = work.resolve("third-party");
+        int status;
+        try {
+            Files.createDirectories(thirdParty);
+            Files.writeString(thirdParty.resolve("vendor.yar"), """
+                    rule Looks_Clean { strings: $a = "x" condition: $a }
+                    rule Trojan_Generic { strings: $a = "y" condition: $a }
+                    """);
+            status = run("rules", "check", "--policy", "rule:*_Clean=clean", thirdParty.toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(status).isEqualTo(YaraGuard.OK);
+        assertThat(out.toString())
+                .containsPattern("clean\\s+vendor.yar:Looks_Clean\\s+-\\s+policy rule:\\*_Clean=clean")
+                .containsPattern("reject\\s+vendor.yar:Trojan_Generic\\s+-\\s+default action");
+    }
+
+    @Test
+    void rulesCheckWithoutAFolderChecksTheBundledRules() {
+        assertThat(run("rules", "check")).isEqualTo(YaraGuard.OK);
+        assertThat(out.toString()).contains("preamble.yar:", "rules in");
+    }
+
+    /** A small DICOM object made by DCMTK's dump2dcm, with {@code text} as its series description. */
+    private void dump2dcm(Path target, String text) throws Exception {
+        Path dump = work.resolve(target.getFileName() + ".txt");
+        Files.writeString(dump, String.join("\n",
+                "(0008,0016) UI =SecondaryCaptureImageStorage",
+                "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.9." + Math.abs(text.hashCode()) + "]",
+                "(0008,103e) LO [" + text + "]",
+                "(0020,000d) UI [1.2.826.0.1.3680043.2.1125.9]",
+                ""));
+        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", dump.toString(), target.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = YaraGuard.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what YARA Guard needs on a Debian/Ubuntu machine, where missing: a JDK 17, Maven, libyara, the yara
+# command line (the benchmark's baseline), DCMTK (test objects and samples).
+set -euo pipefail
+need=()
+command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+command -v yara >/dev/null || need+=(yara)
+command -v img2dcm >/dev/null || need+=(dcmtk)
+ldconfig -p | grep -q "libyara\.so\." || need+=(yara)  # the yara package pulls in the libyara of the release
+if ((${#need[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
+fi
