@@ -7,6 +7,8 @@ command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v yara >/dev/null || need+=(yara)
 command -v img2dcm >/dev/null || need+=(dcmtk)
+command -v bc >/dev/null || need+=(bc)            # bench/run.sh
+[[ -x /usr/bin/time ]] || need+=(time)             # bench/run.sh (peak RSS)
 ldconfig -p | grep -q "libyara\.so\." || need+=(yara)  # the yara package pulls in the libyara of the release
 if ((${#need[@]})); then
   sudo=""

@@ -39,6 +39,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per file per line instead of a table.")
     boolean json;
 
+    @Option(names = "--stats", description = "Print throughput, p50/p99 latency and peak heap to standard error.")
+    boolean stats;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to scan.")
     List<Path> paths;
 
@@ -65,7 +68,11 @@ final class ScanCommand implements Callable<Integer> {
                 RulesCommand.printErrors(rules, err);
                 return YaraGuard.FAILED;
             }
+            long start = System.nanoTime();
             List<ScanResult> results = scanAll(engine.scanner(rules), files, out, err);
+            if (stats) {
+                ScanStats.print(results, System.nanoTime() - start, err);
+            }
             if (!json) {
                 new VerdictTable(results).print(out);
             }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmark: `yara-guard scan` against the `yara` command line over the same corpus, with the same rules (compiled
+# beforehand for yara with yarac) and the same number of threads, in one run. Prints MiB/s of both, the ratio,
+# our p50/p99 per-object latency and peak heap, and both tools' peak RSS. Each tool runs REPEAT times, alternating,
+# on a warm page cache; the median wall time counts (JVM start-up included for ours).
+#
+#   bench/run.sh                      # 2,000 objects of ~0.5 MiB + 3 of ~50 MiB, 2 threads, 3 repeats
+#   COUNT=500 BIG=1 REPEAT=5 THREADS=2 bench/run.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+threads="${THREADS:-2}"
+count="${COUNT:-2000}"
+bytes="${BYTES:-524288}"
+big="${BIG:-3}"
+big_bytes="${BIG_BYTES:-52428800}"
+repeat="${REPEAT:-3}"
+work="${WORK:-$root/target/bench}"
+corpus="$work/corpus-$count-$bytes-$big-$big_bytes"
+rules="$root/rules/default"
+jar="$root/cli/target/yara-guard.jar"
+
+"$root/yara-guard" --version >/dev/null
+command -v yara >/dev/null || { echo "the yara command line is missing: apt-get install yara" >&2; exit 2; }
+
+if [[ ! -f "$corpus/.complete" ]]; then
+  rm -rf "$corpus"
+  "$root/yara-guard" samples "$corpus/small" --count "$count" --bytes "$bytes" --infected 0.1 --seed 1 >&2
+  if ((big > 0)); then
+    "$root/yara-guard" samples "$corpus/big" --count "$big" --bytes "$big_bytes" --infected 0.34 --seed 2 >&2
+  fi
+  touch "$corpus/.complete"
+fi
+
+# The same external variables our scanner defines, with the values of a whole-object scan.
+defines=(-d is_part10=true -d region=object -d sop_class_uid= -d transfer_syntax= -d mime_type= -d calling_aet=
+  -d source=cli)
+compiled="$work/default-rules.yarc"
+sources=()
+for file in "$rules"/*.yar; do sources+=("$(basename "$file" .yar):$file"); done
+yarac "${defines[@]}" "${sources[@]}" "$compiled"
+
+total_bytes=$(find "$corpus" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s}')
+files=$(find "$corpus" -type f ! -name .complete | wc -l)
+find "$corpus" -type f -exec cat {} + >/dev/null   # warm the page cache for both tools alike
+
+seconds() { # seconds RSS_FILE COMMAND... -> prints wall seconds, writes peak RSS (KiB) to RSS_FILE
+  local rss_file="$1"; shift
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$rss_file" "$@" >/dev/null 2>"$work/last.err" || [[ $? -eq 1 ]]
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+yara_times=(); ours_times=()
+for ((i = 1; i <= repeat; i++)); do
+  yara_times+=("$(seconds "$work/yara.rss" yara -r -p "$threads" "${defines[@]}" -C "$compiled" "$corpus")")
+  ours_times+=("$(seconds "$work/ours.rss" java -jar "$jar" scan --threads "$threads" --rules "$rules" --stats --json \
+    "$corpus")")
+  stats_line=$(grep '^stats:' "$work/last.err" || true)
+done
+yara_s=$(printf '%s\n' "${yara_times[@]}" | median)
+ours_s=$(printf '%s\n' "${ours_times[@]}" | median)
+mib=$(echo "$total_bytes / 1048576" | bc -l)
+
+printf 'corpus: %d files, %.1f MiB (%s); threads %d; %d runs each, median\n' "$files" "$mib" "$corpus" "$threads" "$repeat"
+printf 'yara %s CLI : %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n' "$(yara --version)" "$yara_s" \
+  "$(echo "$mib / $yara_s" | bc -l)" "$(echo "$(cat "$work/yara.rss") / 1024" | bc -l)"
+printf 'yara-guard scan : %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n' "$ours_s" "$(echo "$mib / $ours_s" | bc -l)" \
+  "$(echo "$(cat "$work/ours.rss") / 1024" | bc -l)"
+printf 'ratio (yara-guard MiB/s / yara MiB/s): %.2f\n' "$(echo "$yara_s / $ours_s" | bc -l)"
+echo "yara-guard, last run, without JVM start-up: ${stats_line#stats: }"
