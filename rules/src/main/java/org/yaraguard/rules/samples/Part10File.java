@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An explicit VR little endian Part-10 file written by DCMTK, opened for byte surgery: preamble, top-level
+ * A Part-10 file written by DCMTK with an explicit VR little endian dataset (native or encapsulated pixels), opened for byte surgery: preamble, top-level
  * elements and bytes after the dataset can be replaced, and the file written back. Immutable.
  * Only for the generators' own inputs; it is not a defensive reader.
  */
 public final class Part10File {
 
-    /** Explicit VR Little Endian, the only transfer syntax this editor reads and writes. */
-    public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
+    /** Transfer syntaxes whose dataset is not explicit VR little endian: implicit, big endian, deflated. */
+    private static final Set<String> NOT_EDITABLE =
+            Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99");
     /** Length of the preamble. */
     public static final int PREAMBLE_LENGTH = 128;
 
@@ -63,8 +64,9 @@ public final class Part10File {
         }
         String syntax = meta.stream().filter(e -> e.tag() == TRANSFER_SYNTAX).findFirst()
                 .map(DicomElement::text).orElse("");
-        if (!EXPLICIT_VR_LITTLE_ENDIAN.equals(syntax)) {
-            throw new IllegalArgumentException("only explicit VR little endian can be edited, not " + syntax);
+        if (syntax.isEmpty() || NOT_EDITABLE.contains(syntax)) {
+            throw new IllegalArgumentException("only explicit VR little endian datasets can be edited, not '"
+                    + syntax + "'");
         }
         List<DicomElement> dataset = new ArrayList<>();
         while (in.remaining() >= 8) {
@@ -105,6 +107,11 @@ public final class Part10File {
     /** The same file with these bytes after the end of the dataset. */
     public Part10File withTrailingData(byte[] bytes) {
         return new Part10File(preamble, meta, dataset, bytes.clone());
+    }
+
+    /** The bytes after the end of the dataset (empty unless set). */
+    public byte[] trailingData() {
+        return trailing.clone();
     }
 
     /** Offset in the written file of the value of the top-level element {@code tag}. */
