@@ -1,0 +1,106 @@
+package org.yaraguard.console;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.yaraguard.engine.review.AnomalyView;
+import org.yaraguard.engine.review.ByteWindow;
+import org.yaraguard.engine.review.EntryDetail;
+import org.yaraguard.engine.review.MatchView;
+import org.yaraguard.engine.review.ReviewEntry;
+import org.yaraguard.engine.review.ReviewEvent;
+import org.yaraguard.engine.review.ReviewException;
+
+/** The detail of one entry (recorded as a view of its content) with the release and purge forms. */
+@WebServlet("/entry")
+public class EntryServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        EntryDetail detail;
+        try {
+            detail = ConsoleContext.review(getServletContext()).show(request.getParameter("id"),
+                    request.getRemoteUser());
+        } catch (ReviewException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            PrintWriter out = Html.begin(request, response, "Entry not found");
+            out.println("<p>" + Html.text(e.getMessage()) + "</p>");
+            Html.end(out);
+            return;
+        }
+        ReviewEntry e = detail.entry();
+        PrintWriter out = Html.begin(request, response, "Entry " + e.id().substring(0, 16));
+        out.println("<table id=\"detail\">");
+        row(out, "Id (SHA-256)", e.id());
+        row(out, "Status", e.status());
+        row(out, "Verdict", e.action() + " (mode " + e.mode() + ")");
+        row(out, "Received", e.receivedAt() + " via " + e.source());
+        row(out, "Sender", e.callingAet() + " at " + e.remoteHost() + " to " + e.calledAet());
+        row(out, "Patient", e.attributes().patientName() + " (" + e.attributes().patientId() + ")");
+        row(out, "Study", e.study() + ", date " + e.attributes().studyDate() + ", accession "
+                + e.attributes().accessionNumber());
+        row(out, "Series / instance", e.series() + " / " + e.attributes().sopInstanceUid());
+        row(out, "Modality", e.attributes().modality());
+        row(out, "Object", e.bytes() + " bytes, " + (e.part10() ? "Part-10" : "bare dataset")
+                + ", transfer syntax " + e.transferSyntax());
+        row(out, "Rule set", e.rulesetId());
+        if (e.trouble() != null) {
+            row(out, "Trouble", e.trouble());
+        }
+        out.println("</table><h2>Matches</h2><table><tr><th>Rule</th><th>Region</th><th>Offsets</th>"
+                + "<th>Action</th><th>Tags</th><th>Metadata</th></tr>");
+        for (MatchView m : e.matches()) {
+            out.println("<tr class=\"match\"><td>" + Html.text(m.namespace() + ":" + m.rule()) + "</td><td>"
+                    + Html.text(m.region()) + "</td><td>" + Html.text(m.offsets()) + "</td><td>"
+                    + Html.text(m.action()) + "</td><td>" + Html.text(m.tags()) + "</td><td>" + Html.text(m.meta())
+                    + "</td></tr>");
+        }
+        out.println("</table>");
+        for (AnomalyView a : e.anomalies()) {
+            out.println("<p>Anomaly " + Html.text(a.kind()) + " at " + a.offset() + ": " + Html.text(a.detail())
+                    + "</p>");
+        }
+        if (detail.head() != null) {
+            window(out, detail.head());
+        }
+        detail.matched().forEach(w -> window(out, w));
+        detail.notes().forEach(n -> out.println("<p>" + Html.text(n) + "</p>"));
+        out.println("<h2>Review trail</h2><ul id=\"trail\">");
+        for (ReviewEvent r : e.review()) {
+            out.println("<li>" + Html.text(r.event()) + " by " + Html.text(r.user()) + " at " + Html.text(r.at())
+                    + (r.reason() == null ? "" : ": " + Html.text(r.reason())) + "</li>");
+        }
+        out.println("</ul>");
+        if (e.quarantined()) {
+            String token = CsrfGuard.token(request.getSession());
+            if (!ReviewEntry.RELEASED.equals(e.status())) {
+                form(out, "release", "Release to the archive", e.id(), token);
+            }
+            form(out, "purge", "Purge (delete)", e.id(), token);
+        }
+        Html.end(out);
+    }
+
+    private static void row(PrintWriter out, String name, Object value) {
+        out.println("<tr><th>" + Html.text(name) + "</th><td>" + Html.text(value) + "</td></tr>");
+    }
+
+    private static void window(PrintWriter out, ByteWindow w) {
+        out.println("<h3>" + Html.text(w.label()) + "</h3><pre class=\"hex\">"
+                + Html.text(String.join("\n", w.hexLines())) + "</pre>");
+    }
+
+    private static void form(PrintWriter out, String action, String label, String id, String token) {
+        out.println("<form class=\"inline\" method=\"post\" action=\"action\" id=\"" + action + "-form\">"
+                + "<input type=\"hidden\" name=\"action\" value=\"" + action + "\">"
+                + "<input type=\"hidden\" name=\"id\" value=\"" + Html.text(id) + "\">"
+                + "<input type=\"hidden\" name=\"" + CsrfGuard.FIELD + "\" value=\"" + Html.text(token) + "\">"
+                + "Reason <input name=\"reason\" required maxlength=\"1000\" id=\"" + action + "-reason\"> "
+                + "<button type=\"submit\" id=\"" + action + "-button\">" + Html.text(label) + "</button></form>");
+    }
+}
