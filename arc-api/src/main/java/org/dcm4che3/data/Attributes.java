@@ -13,6 +13,10 @@ public class Attributes {
         throw new UnsupportedOperationException();
     }
 
+    public String getString(int tag) {
+        throw new UnsupportedOperationException();
+    }
+
     public byte[] getBytes(int tag) throws IOException {
         throw new UnsupportedOperationException();
     }

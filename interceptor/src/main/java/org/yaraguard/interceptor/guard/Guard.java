@@ -1,0 +1,200 @@
+package org.yaraguard.interceptor.guard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.findings.FindingsLog;
+import org.yaraguard.engine.quarantine.Quarantine;
+import org.yaraguard.engine.quarantine.QuarantineEntry;
+import org.yaraguard.engine.quarantine.Sidecar;
+import org.yaraguard.engine.rules.RuleSet;
+import org.yaraguard.engine.rules.RuleSetListener;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.scan.ObjectScanner;
+import org.yaraguard.engine.scan.ScanContext;
+import org.yaraguard.engine.scan.Trouble;
+import org.yaraguard.engine.scan.Verdict;
+import org.yaraguard.engine.spool.Spool;
+import org.yaraguard.engine.spool.SpooledObject;
+import org.yaraguard.engine.yara.CompileError;
+import org.yaraguard.engine.yara.YaraUnavailableException;
+
+/**
+ * The hook's decisions, free of archive types: spool an object, scan it, and carry out the verdict in the sender's
+ * mode — quarantine and refuse, tag, or store — recording every non-clean verdict in the findings log and the
+ * server log. One per deployment that has a StoreService; closed when that deployment goes.
+ */
+public final class Guard implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("org.yaraguard");
+    /** DICOM "Refused: Out of Resources": the sender may retry later. */
+    static final int OUT_OF_RESOURCES = 0xA700;
+
+    private final GuardSettings settings;
+    private final Spool spool;
+    private final RulesFolder rules;
+    private final ObjectScanner scanner;
+    private final String unavailable;
+    private final Quarantine quarantine;
+    private final FindingsLog findings;
+    private final Clock clock;
+
+    private Guard(GuardSettings settings, RulesFolder rules, String unavailable, Clock clock) {
+        this.settings = settings;
+        this.spool = new Spool(settings.spoolDir(), settings.spoolMemoryBytes());
+        this.rules = rules;
+        this.scanner = rules == null ? null : new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()),
+                settings.policy(), settings.troubleActions(), settings.limits());
+        this.unavailable = unavailable;
+        this.quarantine = new Quarantine(settings.quarantineDir());
+        this.findings = new FindingsLog(settings.findingsLog(), clock);
+        this.clock = clock;
+    }
+
+    /**
+     * Compiles the rules folder and starts watching it. Rules that do not compile or a missing libyara are logged
+     * once as an error; stores then follow the start-up policy until a good rule set loads.
+     */
+    public static Guard start(GuardSettings settings, Clock clock) {
+        RulesFolder rules = null;
+        String unavailable = null;
+        try {
+            rules = RulesFolder.open(settings.rulesDir(),
+                    RulesFolder.Options.watching(settings.rulesPollInterval(), new RuleLogger()));
+            if (rules.current().isEmpty()) {
+                LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"
+                        + " does", settings.rulesDir(), consequence(settings));
+            }
+        } catch (YaraUnavailableException e) {
+            unavailable = "libyara unavailable: " + e.getMessage();
+            LOG.log(Level.ERROR, "YARA Guard cannot scan: {0}; {1}", e.getMessage(), consequence(settings));
+        }
+        return new Guard(settings, rules, unavailable, clock);
+    }
+
+    private static String consequence(GuardSettings settings) {
+        return settings.startupPolicy() == StartupPolicy.FAIL_CLOSED
+                ? "every store is refused (yara-guard.startup.policy=fail-closed)"
+                : "stores pass unscanned and are logged (yara-guard.startup.policy=fail-open)";
+    }
+
+    public GuardSettings settings() {
+        return settings;
+    }
+
+    /** The rule set in force, if any. */
+    public Optional<RuleSet> ruleSet() {
+        return rules == null ? Optional.empty() : rules.current();
+    }
+
+    /** Takes an object off its stream into the spool. */
+    public SpooledObject spool(InputStream in) throws IOException {
+        return spool.spool(in);
+    }
+
+    /** Scans a spooled object and carries out its verdict (quarantine, findings, server log); never throws. */
+    public Ruling judge(SpooledObject object, Origin origin) {
+        Verdict verdict = scan(object, origin);
+        Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
+        if (verdict.action() == Action.CLEAN) {
+            return Ruling.store(verdict, mode);
+        }
+        if (mode == Mode.MONITOR || verdict.action() == Action.LOG) {
+            record(verdict, origin, mode, Sidecar.STORED, null);
+            return Ruling.store(verdict, mode);
+        }
+        if (verdict.action() == Action.TAG) {
+            record(verdict, origin, mode, Sidecar.STORED, null);
+            return Ruling.tag(verdict, mode);
+        }
+        String quarantineId = keep(object, verdict, origin, mode);
+        record(verdict, origin, mode, Sidecar.QUARANTINED, quarantineId);
+        return Ruling.refuse(verdict, mode, settings.rejectStatus(), Comments.forVerdict(verdict));
+    }
+
+    /**
+     * An object that could not be spooled (e.g. the spool's disk is full) is refused whatever the configuration:
+     * the bytes read so far cannot be handed back to the archive. Recorded like any other verdict.
+     */
+    public Ruling spoolFailed(IOException failure, Origin origin) {
+        Verdict verdict = new Verdict(Action.REJECT, List.of(), List.of(),
+                new Trouble(Trouble.Kind.ENGINE_ERROR, "spool failed: " + failure.getMessage()), currentRuleSetId(),
+                null, 0, 0, false, null);
+        Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
+        record(verdict, origin, mode, "not-stored", null);
+        return Ruling.refuse(verdict, mode, OUT_OF_RESOURCES, "YARA Guard: cannot spool object");
+    }
+
+    private Verdict scan(SpooledObject object, Origin origin) {
+        ScanContext context = new ScanContext(origin.source(), origin.callingAet(), origin.remoteHost(),
+                origin.transferSyntax());
+        if (scanner != null) {
+            return scanner.scan(object, context);
+        }
+        // Without libyara the object still gets its reviewer attributes from our own inspection.
+        var inspection = new DicomInspector(InspectionLimits.defaults()).inspect(bytesOrEmpty(object),
+                origin.transferSyntax());
+        return new Verdict(settings.troubleActions().onNoRules(), List.of(), inspection.anomalies(),
+                new Trouble(Trouble.Kind.NO_RULES, unavailable), null, object.sha256(), object.size(), 0,
+                inspection.part10(), inspection.attributes());
+    }
+
+    private static java.nio.ByteBuffer bytesOrEmpty(SpooledObject object) {
+        try {
+            return object.bytes();
+        } catch (IOException e) {
+            return java.nio.ByteBuffer.allocate(0);
+        }
+    }
+
+    private String currentRuleSetId() {
+        return ruleSet().map(RuleSet::id).orElse(null);
+    }
+
+    /** Quarantines the object; a failure is logged and the refusal stands (the sender can send it again). */
+    private String keep(SpooledObject object, Verdict verdict, Origin origin, Mode mode) {
+        try {
+            QuarantineEntry entry = quarantine.put(object.bytes(),
+                    Sidecars.of(verdict, origin, mode, Sidecar.QUARANTINED, clock.instant()));
+            return entry.id();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "YARA Guard could not quarantine object {0}; it is refused all the same: {1}",
+                    verdict.sha256(), e.toString());
+            return null;
+        }
+    }
+
+    private void record(Verdict verdict, Origin origin, Mode mode, String status, String quarantineId) {
+        findings.appendVerdict(Sidecars.of(verdict, origin, mode, status, clock.instant()), quarantineId);
+        Level level = verdict.action() == Action.REJECT || verdict.trouble() != null ? Level.WARNING : Level.INFO;
+        LOG.log(level, "{0}", ServerLogLine.of(verdict, origin, mode, quarantineId));
+    }
+
+    @Override
+    public void close() {
+        if (rules != null) {
+            rules.close();
+        }
+    }
+
+    /** Logs what the rules folder did after start-up: a new rule set, or a refused folder (already logged). */
+    private static final class RuleLogger implements RuleSetListener {
+        @Override
+        public void loaded(RuleSet ruleSet) {
+            LOG.log(Level.INFO, "YARA Guard rule set {0} in force ({1} files)", ruleSet.id(), ruleSet.files().size());
+        }
+
+        @Override
+        public void refused(String folderId, List<CompileError> errors) {
+            LOG.log(Level.ERROR, "YARA Guard refused a rules folder state with {0} errors; the rule set in force (if"
+                    + " any) stays", errors.size());
+        }
+    }
+}
