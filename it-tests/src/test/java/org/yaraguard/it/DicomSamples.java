@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,14 +37,21 @@ final class DicomSamples {
         return ROOT + "." + kind + "." + (10_000_000 + number);
     }
 
-    /** A small secondary-capture image; {@code privateText}, when not null, goes into a private LT element. */
+    /** An 8 x 8 secondary-capture image; {@code privateText}, when not null, goes into a private LT element. */
     DicomSample image(String name, int number, String privateText) throws IOException {
+        return image(name, number, privateText, 8);
+    }
+
+    /** A {@code side} x {@code side} 8-bit secondary-capture image (pixel data read by dump2dcm from a file). */
+    DicomSample image(String name, int number, String privateText, int side) throws IOException {
         String study = uid(STUDY, number);
         String sop = uid(INSTANCE, number);
-        StringJoiner pixels = new StringJoiner("\\");
-        for (int i = 0; i < 64; i++) {
-            pixels.add(String.format("%02x", (i * 7 + number) & 0xFF));
+        byte[] pixels = new byte[side * side];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7 + number);
         }
+        Path pixelFile = folder.resolve(name + ".raw");
+        Files.write(pixelFile, pixels);
         List<String> dump = new ArrayList<>(List.of(
                 "(0008,0016) UI [" + SECONDARY_CAPTURE + "]",
                 "(0008,0018) UI [" + sop + "]",
@@ -58,8 +64,8 @@ final class DicomSamples {
                 "(0020,000e) UI [" + uid(SERIES, number) + "]",
                 "(0028,0002) US 1",
                 "(0028,0004) CS [MONOCHROME2]",
-                "(0028,0010) US 8",
-                "(0028,0011) US 8",
+                "(0028,0010) US " + side,
+                "(0028,0011) US " + side,
                 "(0028,0100) US 8",
                 "(0028,0101) US 8",
                 "(0028,0102) US 7",
@@ -68,7 +74,7 @@ final class DicomSamples {
             dump.add("(0011,0010) LO [YARA GUARD IT]");
             dump.add("(0011,1001) LT [" + privateText + "]");
         }
-        dump.add("(7fe0,0010) OB " + pixels);
+        dump.add("(7fe0,0010) OB =" + pixelFile.getFileName());
         Path dumpFile = folder.resolve(name + ".dump");
         Path out = folder.resolve(name + ".dcm");
         Files.write(dumpFile, dump, StandardCharsets.US_ASCII);

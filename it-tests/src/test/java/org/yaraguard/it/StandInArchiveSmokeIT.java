@@ -1,30 +1,18 @@
 package org.yaraguard.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The harness itself: the stand-in archive deploys into the test WildFly with the dcm4che stand-in modules, and
- * a clean object goes through the C-STORE-like and the STOW-like entry point and is stored byte for byte.
+ * a clean object goes through each entry point: stored once, byte for byte, with no verdict in the findings log.
  */
-@ExtendWith(ArquillianExtension.class)
-class StandInArchiveSmokeIT {
-
-    private final ArchiveClient archive = new ArchiveClient();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return StandInArchive.ear();
-    }
+class StandInArchiveSmokeIT extends DeployedArchive {
 
     @Test
     void cleanObjectIsStoredByteIdenticalThroughCStore() throws Exception {
-        DicomSample clean = new DicomSamples(ItEnvironment.samplesFolder().resolve("smoke")).image("clean", 1, null);
+        DicomSample clean = samples("smoke").image("clean", 1, null);
 
         StoreOutcome outcome = archive.cStore(clean.dataset(), "SMOKE");
 
@@ -35,18 +23,35 @@ class StandInArchiveSmokeIT {
         assertThat(record.callingAet()).isEqualTo("SMOKE");
         assertThat(record.sopInstanceUid()).isEqualTo(clean.sopInstanceUid());
         assertThat(record.storedBytes()).isEqualTo(clean.dataset());
+        assertThat(FindingsLog.verdictsFor(DicomSample.sha256(clean.dataset()))).isEmpty();
     }
 
     @Test
     void cleanObjectIsStoredByteIdenticalThroughStow() throws Exception {
-        DicomSample clean = new DicomSamples(ItEnvironment.samplesFolder().resolve("smoke")).pdf("clean-pdf", 2,
-                false);
+        DicomSample clean = samples("smoke").pdf("clean-pdf", 2, false);
 
         StoreOutcome outcome = archive.stow(clean.part10(), null);
 
         assertThat(outcome.stored()).as("outcome %s", outcome).isTrue();
+        assertThat(outcome.records()).hasSize(1);
         ArchiveRecord record = ArchiveRecord.read(outcome.records().get(0));
         assertThat(record.sopInstanceUid()).isEqualTo(clean.sopInstanceUid());
         assertThat(record.storedBytes()).isEqualTo(clean.part10());
+        assertThat(FindingsLog.verdictsFor(clean.sha256())).isEmpty();
+    }
+
+    @Test
+    void cleanObjectIsStoredThroughTheAttributePaths() throws Exception {
+        DicomSample clean = samples("smoke").pdf("clean-pdf-attributes", 3, false);
+
+        StoreOutcome metadata = archive.storeAttributes(clean.part10(), "STOWCLIENT");
+        StoreOutcome imported = archive.importOnStorage(clean.variant(4).part10());
+
+        assertThat(metadata.stored()).as("outcome %s", metadata).isTrue();
+        assertThat(imported.stored()).as("outcome %s", imported).isTrue();
+        assertThat(metadata.records()).hasSize(1);
+        assertThat(imported.records()).hasSize(1);
+        assertThat(ArchiveRecord.read(metadata.records().get(0)).entry()).isEqualTo("store-attributes");
+        assertThat(ArchiveRecord.read(imported.records().get(0)).entry()).isEqualTo("import");
     }
 }
