@@ -1,8 +1,9 @@
 /*
  * Part-10 preamble: the 128 bytes before "DICM". PS3.10 §7.5 expects them to be zero or a TIFF header
  * (dual-format files); anything executable there turns the file into a polyglot (CVE-2019-11687).
- * Rules look at the "preamble" region (128 bytes) so they never walk the whole object; the PE rule is the
- * exception: its "PE\0\0" header may lie beyond the preamble, so it reads the whole object at known offsets.
+ * Rules look at the "preamble" region (128 bytes) with byte tests and no strings, so they cost nothing on the
+ * rest of the object; the PE rule is the exception: its "PE\0\0" header may lie beyond the preamble, so it
+ * reads the whole object at the offset e_lfanew gives.
  */
 
 rule preamble_pe_executable
@@ -82,22 +83,31 @@ rule preamble_html_or_script
         action = "reject"
         severity = "high"
         reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
-    strings:
-        $html = "<html" nocase
-        $doctype = "<!doctype" nocase
-        $script = "<script" nocase
-        $svg = "<svg" nocase
-        $hta = "<hta:" nocase
-        $iframe = "<iframe" nocase
-        $js_url = "javascript:" nocase
-        $eval = "eval(" nocase
-        $activex = "ActiveXObject" nocase
-        $wscript = "WScript." nocase
-        $create_object = "CreateObject(" nocase
-        $document_write = "document.write" nocase
-        $powershell = "powershell" nocase
     condition:
-        region == "preamble" and any of them
+        // Byte tests on the 128-byte region instead of text strings: strings would be searched in every scan
+        // of every object. OR-ing 0x20 lowercases letters and leaves "<", "!", "(", "." and ":" unchanged.
+        region == "preamble"
+        and for any i in (0..123) : (
+            (uint32be(i) | 0x20202020) == 0x3C68746D                  // <htm
+            or (uint32be(i) | 0x20202020) == 0x3C21646F               // <!do(ctype)
+            or (uint32be(i) | 0x20202020) == 0x3C736372               // <scr(ipt)
+            or (uint32be(i) | 0x20202020) == 0x3C737667               // <svg
+            or (uint32be(i) | 0x20202020) == 0x3C687461               // <hta(:application)
+            or (uint32be(i) | 0x20202020) == 0x3C696672               // <ifr(ame)
+            or ((uint32be(i) | 0x20202020) == 0x6A617661 and (uint32be(i + 4) | 0x20202020) == 0x73637269
+                and uint8(i + 10) == 0x3A)                            // javascript:
+            or ((uint32be(i) | 0x20202020) == 0x6576616C and uint8(i + 4) == 0x28)   // eval(
+            or ((uint32be(i) | 0x20202020) == 0x61637469 and (uint32be(i + 4) | 0x20202020) == 0x7665786F)
+                                                                      // ActiveXObject
+            or ((uint32be(i) | 0x20202020) == 0x77736372 and (uint32be(i + 4) | 0x20202020) == 0x6970742E)
+                                                                      // WScript.
+            or ((uint32be(i) | 0x20202020) == 0x63726561 and (uint32be(i + 4) | 0x20202020) == 0x74656F62)
+                                                                      // CreateObject
+            or ((uint32be(i) | 0x20202020) == 0x646F6375 and (uint32be(i + 4) | 0x20202020) == 0x6D656E74
+                and uint8(i + 8) == 0x2E)                             // document.
+            or ((uint32be(i) | 0x20202020) == 0x706F7765 and (uint32be(i + 4) | 0x20202020) == 0x72736865)
+                                                                      // powershe(ll)
+        )
 }
 
 rule preamble_json_config
@@ -107,24 +117,11 @@ rule preamble_json_config
         action = "reject"
         severity = "high"
         reference = "https://nvd.nist.gov/vuln/detail/CVE-2023-33466"
-    strings:
-        $orthanc_lua = "\"LuaScripts\""
-        $orthanc_execute_lua = "\"ExecuteLuaEnabled\""
-        $orthanc_remote = "\"RemoteAccessAllowed\""
-        $orthanc_auth = "\"AuthenticationEnabled\""
-        $orthanc_users = "\"RegisteredUsers\""
-        $orthanc_plugins = "\"Plugins\""
-        $orthanc_storage = "\"StorageDirectory\""
     condition:
+        // An opening brace near the start (Orthanc accepts comments before it) and at least one "key": pair.
         region == "preamble"
-        and (
-            any of them
-            // an opening brace near the start and at least one "key": pair
-            or (
-                for any i in (0..7) : (uint8(i) == 0x7B)
-                and for any k in (0..125) : (uint16(k) == 0x3A22 or (uint8(k) == 0x22 and uint16(k + 1) == 0x3A20))
-            )
-        )
+        and for any i in (0..31) : (uint8(i) == 0x7B)
+        and for any k in (0..125) : (uint16(k) == 0x3A22 or (uint8(k) == 0x22 and uint16(k + 1) == 0x3A20))
 }
 
 rule preamble_not_zero_or_tiff

@@ -32,6 +32,8 @@ public final class SampleSet {
     private static final int STUDY_INSTANCE_UID = 0x0020000D;
     private static final int SERIES_INSTANCE_UID = 0x0020000E;
     private static final int PATIENT_ID = 0x00100020;
+    private static final int INSTANCE_CREATION_DATE = 0x00080012;
+    private static final int INSTANCE_CREATION_TIME = 0x00080013;
 
     private SampleSet() {
     }
@@ -205,7 +207,15 @@ public final class SampleSet {
 
         private Part10File identify(Part10File file) {
             String instance = uids.next();
-            return file.with(DicomElement.uid(SOP_INSTANCE_UID, instance))
+            // DCMTK stamps the time it ran: a fixed stamp keeps the corpus a function of the seed alone.
+            Part10File stamped = file;
+            if (file.get(INSTANCE_CREATION_DATE).isPresent()) {
+                stamped = stamped.with(DicomElement.text(INSTANCE_CREATION_DATE, "DA", "20250101"));
+            }
+            if (file.get(INSTANCE_CREATION_TIME).isPresent()) {
+                stamped = stamped.with(DicomElement.text(INSTANCE_CREATION_TIME, "TM", "120000"));
+            }
+            return stamped.with(DicomElement.uid(SOP_INSTANCE_UID, instance))
                     .with(DicomElement.uid(MEDIA_SOP_INSTANCE_UID, instance))
                     .with(DicomElement.uid(STUDY_INSTANCE_UID, study))
                     .with(DicomElement.uid(SERIES_INSTANCE_UID, series))
