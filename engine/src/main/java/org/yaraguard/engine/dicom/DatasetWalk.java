@@ -53,6 +53,8 @@ final class DatasetWalk {
     private final Observations observations;
     private final ArrayDeque<Level> stack = new ArrayDeque<>();
     private int sequenceDepth;
+    /** End of the file meta group as its (0002,0000) group length declares it, or -1. */
+    private long declaredMetaEnd = -1;
 
     private int tag;
     private int vr;
@@ -105,7 +107,9 @@ final class DatasetWalk {
                         + " is not closed before " + (top.limit == size ? "the end of the input" : "its container")
                         + " at " + where(pos));
             }
-            if (meta && top.kind == Kind.DATASET && !fileMetaGroupAt(pos)) {
+            if (meta && top.kind == Kind.DATASET && (pos == declaredMetaEnd || !fileMetaGroupAt(pos))) {
+                // The declared group length matters for deflated files: the deflate stream right after the meta
+                // may start with the bytes 02 00 and would otherwise be taken for one more meta element.
                 return pos;
             }
             if (!readHeader(pos, top)) {
@@ -207,6 +211,9 @@ final class DatasetWalk {
         }
         value(tag, valueStart, length);
         if (stack.size() == 1) {
+            if (meta && tag == Tags.FILE_META_GROUP_LENGTH && length == 4) {
+                declaredMetaEnd = valueEnd + u32(valueStart, false);
+            }
             if (meta) {
                 observations.metaElement(tag, bytes, (int) valueStart, length);
             } else {

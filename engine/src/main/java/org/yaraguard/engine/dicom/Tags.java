@@ -8,6 +8,7 @@ final class Tags {
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
     static final int ITEM_GROUP = 0xFFFE;
 
+    static final int FILE_META_GROUP_LENGTH = 0x00020000;
     static final int MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
     static final int MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
     static final int TRANSFER_SYNTAX_UID = 0x00020010;

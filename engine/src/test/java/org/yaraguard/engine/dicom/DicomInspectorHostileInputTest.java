@@ -70,6 +70,23 @@ class DicomInspectorHostileInputTest {
     }
 
     @Test
+    void endsTheFileMetaAtItsGroupLengthWhenTheDeflateStreamLooksLikeGroup0002() throws IOException {
+        DcmtkFixture dcmtk = new DcmtkFixture(folder);
+        byte[] deflated = Files.readAllBytes(dcmtk.dump2dcm("deflated", DcmtkFixture.sampleDump(), "+td"));
+        byte[] explicit = Files.readAllBytes(dcmtk.dump2dcm("explicit", DcmtkFixture.sampleDump(), "+te"));
+        byte[] dataset = Arrays.copyOfRange(explicit, DcmtkFixture.datasetStart(explicit), explicit.length);
+        // An empty fixed-Huffman block (bytes 02 00 with the next header) and an empty stored block to realign,
+        // then the real stream: valid deflate whose first two bytes read as group 0002.
+        byte[] stream = concat(new byte[] {0x02, 0x00, 0x00, 0x00, (byte) 0xFF, (byte) 0xFF}, deflate(dataset));
+        byte[] file = concat(Arrays.copyOf(deflated, DcmtkFixture.datasetStart(deflated)), stream);
+
+        Inspection inspection = inspect(file, null, DEFAULTS);
+
+        assertThat(inspection.anomalies()).isEmpty();
+        DicomInspectorTransferSyntaxTest.assertSampleAttributes(inspection.attributes());
+    }
+
+    @Test
     void reportsACorruptDeflateStreamAsMalformed() {
         byte[] corrupt = deflate(new DatasetBytes().explicit(0x00100020, "LO", "ID".getBytes()).bytes());
         corrupt[0] = (byte) 0xFF;
