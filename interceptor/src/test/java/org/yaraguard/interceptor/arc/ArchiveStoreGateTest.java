@@ -1,0 +1,210 @@
+package org.yaraguard.interceptor.arc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.dcm4che3.data.Attributes;
+import org.dcm4che3.data.VR;
+import org.dcm4che3.net.service.DicomServiceException;
+import org.dcm4chee.arc.storage.ReadContext;
+import org.dcm4chee.arc.store.StoreContext;
+import org.dcm4chee.arc.store.StoreService;
+import org.dcm4chee.arc.store.StoreSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.interceptor.guard.BulkDataset;
+import org.yaraguard.interceptor.guard.Guard;
+import org.yaraguard.interceptor.guard.GuardSettings;
+
+/**
+ * The gate against a fake archive shaped like StoreServiceImpl: the 2-argument store calls the 3-argument one
+ * through the interceptor, the 3-argument one reads the stream and then calls the coercion consumer.
+ */
+class ArchiveStoreGateTest {
+
+    private static final String RULES = """
+            rule Test_Reject { meta: action = "reject" strings: $a = "REJECT-ME-NOW" condition: $a }
+            rule Test_Tag { meta: action = "tag" strings: $a = "TAG-ME-NOW" condition: $a }
+            """;
+
+    @TempDir
+    Path temp;
+    private Guard guard;
+    private ArchiveStoreGate gate;
+    private final StoreContext context = new TestContext();
+    private byte[] stored;
+    private RecordingAttributes parsed;
+    private int threeArgumentBodies;
+
+    @BeforeEach
+    void start() throws IOException {
+        Path rules = Files.createDirectories(temp.resolve("rules"));
+        Files.writeString(rules.resolve("test.yar"), RULES);
+        Map<String, String> properties = new HashMap<>(Map.of("yara-guard.rules.dir", rules.toString(),
+                "yara-guard.quarantine.dir", temp.resolve("q").toString(), "yara-guard.spool.dir",
+                temp.resolve("spool").toString(), "yara-guard.findings.log", temp.resolve("findings.log").toString(),
+                "yara-guard.spool.memory.bytes", "1024"));
+        guard = Guard.start(GuardSettings.from(properties::get), java.time.Clock.systemUTC());
+        gate = new ArchiveStoreGate(guard, null);
+    }
+
+    @AfterEach
+    void stop() {
+        guard.close();
+    }
+
+    @Test
+    void cStoreOfACleanObjectReachesTheArchiveByteForByteAndIsScannedOnce() throws Exception {
+        byte[] object = object("clean", 5000);
+
+        cStore(object);
+
+        assertThat(stored).isEqualTo(object);
+        assertThat(threeArgumentBodies).isEqualTo(1);
+        assertThat(parsed.set).isEmpty();
+        assertThat(temp.resolve("spool")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(),
+                p -> assertThat(p).isEmptyDirectory());
+    }
+
+    @Test
+    void cStoreOfATaggedObjectGetsOurPrivateAttributesThroughTheNestedCall() throws Exception {
+        byte[] object = object("TAG-ME-NOW", 300);
+
+        cStore(object);
+
+        assertThat(stored).isEqualTo(object);
+        assertThat(parsed.set).extracting(RecordingAttributes.Set::creator).containsOnly(PrivateTags.CREATOR);
+        assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.ACTION).singleElement()
+                .satisfies(s -> assertThat(s.values()).containsExactly("TAG"));
+        assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.RULES).singleElement()
+                .satisfies(s -> assertThat(s.values()).containsExactly("Test_Tag"));
+        assertThat(Files.readAllLines(temp.resolve("findings.log"))).hasSize(1);
+    }
+
+    @Test
+    void stowOfARejectedObjectThrowsAfterQuarantineAndNeverReachesTheArchive() throws Exception {
+        Call call = new Call(method("store", StoreContext.class, InputStream.class, Consumer.class), this::threeArgs,
+                context, new ByteArrayInputStream(object("REJECT-ME-NOW", 300)), (Consumer<Attributes>) a -> { });
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOf(DicomServiceException.class)
+                .hasMessage("YARA Guard: Test_Reject");
+        assertThat(call.proceeded).isZero();
+        assertThat(stored).isNull();
+        assertThat(Files.walk(temp.resolve("q")).filter(p -> p.toString().endsWith(".dcm"))).hasSize(1);
+    }
+
+    @Test
+    void aLargeObjectGoesThroughASpoolFileThatIsRemovedAfterwards() throws Exception {
+        byte[] object = object("clean", 200_000);
+
+        cStore(object);
+
+        assertThat(stored).isEqualTo(object);
+        try (var files = Files.list(temp.resolve("spool"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void metadataStoreScansTheEncapsulatedDocument() throws Exception {
+        RecordingAttributes attributes = new RecordingAttributes()
+                .put(0x0020000D, VR.LO, "1.2.3")
+                .put(0x00420011, VR.OB, "%PDF-1.4 REJECT-ME-NOW".getBytes(StandardCharsets.US_ASCII));
+        Call call = new Call(method("store", StoreContext.class, Attributes.class), p -> "stored", context,
+                attributes);
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOf(DicomServiceException.class);
+        assertThat(call.proceeded).isZero();
+    }
+
+    @Test
+    void importWithoutBulkValuesPassesUnscanned() throws Exception {
+        RecordingAttributes attributes = new RecordingAttributes().put(0x0020000D, VR.LO, "1.2.3");
+        Call call = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
+                ReadContext.class), p -> "imported", context, attributes, null);
+
+        assertThat(gate.around(call)).isEqualTo("imported");
+        assertThat(temp.resolve("findings.log")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidConfigurationRefusesEveryStore() {
+        ArchiveStoreGate refusing = new ArchiveStoreGate(null, "yara-guard.mode=\"x\"");
+        Call call = new Call(method("store", StoreContext.class, InputStream.class), p -> null, context,
+                new ByteArrayInputStream(new byte[0]));
+
+        assertThatThrownBy(() -> refusing.around(call)).isInstanceOf(DicomServiceException.class)
+                .hasMessageContaining("invalid configuration");
+    }
+
+    /** The archive's 2-argument store: calls the 3-argument one on itself, through the interceptor. */
+    private void cStore(byte[] object) throws Exception {
+        Call outer = new Call(method("store", StoreContext.class, InputStream.class), p -> {
+            Call inner = new Call(method("store", StoreContext.class, InputStream.class, Consumer.class),
+                    this::threeArgs, p[0], p[1], (Consumer<Attributes>) a -> { });
+            return gate.around(inner);
+        }, context, new ByteArrayInputStream(object));
+        gate.around(outer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object threeArgs(Object[] p) throws IOException {
+        threeArgumentBodies++;
+        stored = ((InputStream) p[1]).readAllBytes();
+        parsed = new RecordingAttributes();
+        ((Consumer<Attributes>) p[2]).accept(parsed);
+        return null;
+    }
+
+    private static Method method(String name, Class<?>... types) {
+        try {
+            return StoreService.class.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] object(String payload, int size) {
+        byte[] value = (payload + " ".repeat(size)).getBytes(StandardCharsets.US_ASCII);
+        return new BulkDataset().text(0x0020000D, "UI", "1.2.3").bytes(0x00091010, "OB", value).encode();
+    }
+
+    private static final class TestContext implements StoreContext {
+        @Override
+        public StoreSession getStoreSession() {
+            return new StoreSession() {
+                @Override
+                public String getCallingAET() {
+                    return "MODALITY1";
+                }
+
+                @Override
+                public String getCalledAET() {
+                    return "DCM4CHEE";
+                }
+
+                @Override
+                public String getRemoteHostName() {
+                    return "10.0.0.5";
+                }
+            };
+        }
+
+        @Override
+        public String getReceiveTranferSyntax() {
+            return BulkDataset.TRANSFER_SYNTAX;
+        }
+    }
+}

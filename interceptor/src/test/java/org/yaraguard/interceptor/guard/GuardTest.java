@@ -1,0 +1,218 @@
+package org.yaraguard.interceptor.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.quarantine.Quarantine;
+import org.yaraguard.engine.quarantine.Sidecar;
+import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.spool.SpooledObject;
+
+class GuardTest {
+
+    private static final String RULES = """
+            rule Test_Reject { meta: action = "reject" strings: $a = "REJECT-ME-NOW" condition: $a }
+            rule Test_Tag { meta: action = "tag" strings: $a = "TAG-ME-NOW" condition: $a }
+            rule Test_Log { meta: action = "log" strings: $a = "LOG-ME-NOW" condition: $a }
+            """;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T01:02:03Z"), ZoneOffset.UTC);
+    private static final Origin C_STORE = new Origin("c-store", "MODALITY1", "DCM4CHEE", "10.0.0.5",
+            BulkDataset.TRANSFER_SYNTAX);
+
+    @TempDir
+    Path temp;
+    private final Map<String, String> properties = new HashMap<>();
+    private Guard guard;
+
+    @AfterEach
+    void close() {
+        if (guard != null) {
+            guard.close();
+        }
+    }
+
+    @Test
+    void aCleanObjectIsStoredAndNotRecorded() throws IOException {
+        Ruling ruling = judge(start(RULES), object("1.2.3", "nothing to see"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(ruling.verdict().action()).isEqualTo(Action.CLEAN);
+        assertThat(findings()).isEmpty();
+        assertThat(quarantined()).isEmpty();
+    }
+
+    @Test
+    void aRejectIsQuarantinedThenRefusedWithTheConfiguredStatus() throws IOException {
+        properties.put("yara-guard.reject.status", "0xA801");
+        byte[] object = object("1.2.3.4", "REJECT-ME-NOW");
+
+        Ruling ruling = judge(start(RULES), object, C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(ruling.status()).isEqualTo(0xA801);
+        assertThat(ruling.comment()).isEqualTo("YARA Guard: Test_Reject");
+        List<Path> kept = quarantined();
+        assertThat(kept).hasSize(2);
+        Path objectFile = kept.stream().filter(p -> p.toString().endsWith(".dcm")).findFirst().orElseThrow();
+        assertThat(objectFile.getParent().getFileName().toString()).isEqualTo("1.2.3.4");
+        assertThat(objectFile).hasBinaryContent(object);
+        Sidecar sidecar = Quarantine.readSidecar(Path.of(objectFile.toString().replace(".dcm", ".json")));
+        assertThat(sidecar.callingAet()).isEqualTo("MODALITY1");
+        assertThat(sidecar.source()).isEqualTo("c-store");
+        assertThat(sidecar.matches()).extracting(Sidecar.Match::rule).containsOnly("Test_Reject");
+        assertThat(sidecar.matches()).extracting(Sidecar.Match::region).contains("object", "private_value");
+        JsonNode line = findings().get(0);
+        assertThat(line.get("action").asText()).isEqualTo("reject");
+        assertThat(line.get("quarantineId").asText()).isEqualTo(sidecar.id());
+        assertThat(line.get("mode").asText()).isEqualTo("enforce");
+    }
+
+    @Test
+    void aTagIsStoredTaggedAndRecorded() throws IOException {
+        Ruling ruling = judge(start(RULES), object("1.2.3", "TAG-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.TAG);
+        assertThat(ruling.verdict().decisiveRules()).containsExactly("Test_Tag");
+        assertThat(findings()).singleElement().satisfies(line -> {
+            assertThat(line.get("action").asText()).isEqualTo("tag");
+            assertThat(line.get("quarantineId").isNull()).isTrue();
+        });
+        assertThat(quarantined()).isEmpty();
+    }
+
+    @Test
+    void aLogIsStoredAndRecorded() throws IOException {
+        Ruling ruling = judge(start(RULES), object("1.2.3", "LOG-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("action").asText()).isEqualTo("log"));
+    }
+
+    @Test
+    void monitorModeForTheSenderStoresAndRecordsWhatWouldHaveHappened() throws IOException {
+        properties.put("yara-guard.mode.aet", "MODALITY1=monitor");
+
+        Ruling ruling = judge(start(RULES), object("1.2.3", "REJECT-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(ruling.mode()).isEqualTo(Mode.MONITOR);
+        assertThat(quarantined()).isEmpty();
+        assertThat(findings()).singleElement().satisfies(line -> {
+            assertThat(line.get("action").asText()).isEqualTo("reject");
+            assertThat(line.get("mode").asText()).isEqualTo("monitor");
+            assertThat(line.get("status").asText()).isEqualTo("stored");
+        });
+    }
+
+    @Test
+    void failClosedRefusesWhileTheRulesDoNotCompile() throws IOException {
+        Ruling ruling = judge(start("rule Broken { condition: }"), object("1.2.3", "anything"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(ruling.comment()).isEqualTo("YARA Guard: no rule set loaded");
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("trouble").asText()).startsWith("no-rules"));
+    }
+
+    @Test
+    void failOpenStoresAndRecordsWhileTheRulesDoNotCompile() throws IOException {
+        properties.put("yara-guard.startup.policy", "fail-open");
+
+        Ruling ruling = judge(start("rule Broken { condition: }"), object("1.2.3", "REJECT-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(ruling.verdict().action()).isEqualTo(Action.LOG);
+        assertThat(findings()).hasSize(1);
+    }
+
+    @Test
+    void aSpoolThatFailsRefusesWithOutOfResourcesAndRecordsIt() throws IOException {
+        guard = start(RULES);
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+
+        Ruling ruling;
+        try {
+            guard.spool(failing);
+            throw new AssertionError("spool should have failed");
+        } catch (IOException e) {
+            ruling = guard.spoolFailed(e, C_STORE);
+        }
+
+        assertThat(ruling.status()).isEqualTo(Guard.OUT_OF_RESOURCES);
+        assertThat(ruling.comment()).hasSizeLessThanOrEqualTo(64);
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("trouble").asText()).contains("No space left on device"));
+    }
+
+    private Guard start(String rules) throws IOException {
+        Path rulesDir = Files.createDirectories(temp.resolve("rules"));
+        Files.writeString(rulesDir.resolve("test.yar"), rules);
+        properties.putIfAbsent("yara-guard.rules.dir", rulesDir.toString());
+        properties.put("yara-guard.quarantine.dir", temp.resolve("quarantine").toString());
+        properties.put("yara-guard.spool.dir", temp.resolve("spool").toString());
+        properties.put("yara-guard.findings.log", temp.resolve("findings.log").toString());
+        guard = Guard.start(GuardSettings.from(properties::get), CLOCK);
+        return guard;
+    }
+
+    private static Ruling judge(Guard guard, byte[] object, Origin origin) throws IOException {
+        try (SpooledObject spooled = guard.spool(new ByteArrayInputStream(object))) {
+            return guard.judge(spooled, origin);
+        }
+    }
+
+    /** A small bare dataset (what C-STORE delivers) whose private value carries {@code payload}. */
+    private static byte[] object(String studyUid, String payload) {
+        return new BulkDataset().text(0x00080016, "UI", "1.2.840.10008.5.1.4.1.1.7").text(0x00080018, "UI", "1.2.3.9")
+                .text(0x0020000D, "UI", studyUid)
+                .bytes(0x00091010, "OB", (payload + " ".repeat(300)).getBytes(StandardCharsets.US_ASCII)).encode();
+    }
+
+    private List<JsonNode> findings() throws IOException {
+        Path log = temp.resolve("findings.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        ObjectMapper json = new ObjectMapper();
+        return Files.readAllLines(log).stream().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private List<Path> quarantined() throws IOException {
+        Path folder = temp.resolve("quarantine");
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
