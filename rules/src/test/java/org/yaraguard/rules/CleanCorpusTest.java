@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.rules.samples.Corpus;
 import org.yaraguard.rules.samples.SampleSet;
 
-/** Varied clean objects raise nothing at all, and a generated clean corpus never reaches "reject". */
+/** Varied clean objects raise nothing at all: no finding, and the engine's verdict is "clean", never "reject". */
 class CleanCorpusTest extends RulesFixture {
 
     @Test
@@ -30,7 +31,9 @@ class CleanCorpusTest extends RulesFixture {
         clean.put("implicit little endian SR", samples.implicitLittleEndianReport());
         clean.put("bare dataset (C-STORE)", samples.bareDataset());
         for (Map.Entry<String, byte[]> object : clean.entrySet()) {
-            assertThat(rules.scan(object.getValue())).as(object.getKey()).isEmpty();
+            Verdict verdict = rules.verdict(object.getValue());
+            assertThat(verdict.findings()).as(object.getKey()).isEmpty();
+            assertThat(verdict.action()).as(object.getKey()).isEqualTo(Action.CLEAN);
         }
     }
 
@@ -40,8 +43,9 @@ class CleanCorpusTest extends RulesFixture {
         assertThat(corpus.files()).hasSize(40);
         assertThat(corpus.infected()).isEmpty();
         for (Path file : corpus.files()) {
-            List<Hit> hits = rules.scan(Files.readAllBytes(file));
-            assertThat(hits).as(file.getFileName().toString()).extracting(Hit::action).doesNotContain("reject");
+            Verdict verdict = rules.verdict(Files.readAllBytes(file));
+            assertThat(verdict.action()).as(file.getFileName().toString()).isNotEqualTo(Action.REJECT);
+            assertThat(verdict.findings()).as(file.getFileName().toString()).isEmpty();
         }
     }
 }

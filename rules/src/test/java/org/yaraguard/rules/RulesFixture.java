@@ -25,7 +25,7 @@ abstract class RulesFixture {
     }
 
     @AfterAll
-    static void closeRules() {
+    static void closeRules() throws Exception {
         rules.close();
     }
 

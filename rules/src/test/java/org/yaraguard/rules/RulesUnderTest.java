@@ -1,53 +1,50 @@
 package org.yaraguard.rules;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.yaraguard.engine.dicom.DicomInspector;
-import org.yaraguard.engine.dicom.Inspection;
 import org.yaraguard.engine.dicom.InspectionLimits;
-import org.yaraguard.engine.dicom.Region;
-import org.yaraguard.engine.yara.Yara;
-import org.yaraguard.engine.yara.YaraCompiler;
-import org.yaraguard.engine.yara.YaraMatch;
+import org.yaraguard.engine.rules.RuleSet;
+import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.scan.ObjectScanner;
+import org.yaraguard.engine.scan.Policy;
+import org.yaraguard.engine.scan.ScanContext;
+import org.yaraguard.engine.scan.ScanLimits;
+import org.yaraguard.engine.scan.TroubleActions;
+import org.yaraguard.engine.scan.Verdict;
+import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraRuleInfo;
-import org.yaraguard.engine.yara.YaraRules;
 
 /**
- * The default rules (source folder {@code default/}) compiled by the engine's libyara binding, each file in its
- * own namespace, and objects scanned as the engine does: the whole object with region "object", then every
- * region the engine's DICOM inspector extracts, with the external variables the engine defines.
+ * The default rules (source folder {@code default/}) loaded by the engine's {@link RulesFolder}, and objects judged
+ * by the engine's {@link ObjectScanner} as the CLI does: whole object with region "object", then every region.
  */
 final class RulesUnderTest implements AutoCloseable {
 
     static final Path SOURCE_FOLDER = Path.of("default");
 
-    private final YaraRules rules;
-    private final YaraRules.Lease lease;
-    private final DicomInspector inspector = new DicomInspector(InspectionLimits.defaults());
+    private final RulesFolder folder;
+    private final RuleSet ruleSet;
+    private final ObjectScanner scanner;
+    private final Path objects;
 
-    private RulesUnderTest(YaraRules rules) {
-        this.rules = rules;
-        this.lease = rules.lease().orElseThrow();
+    private RulesUnderTest(RulesFolder folder, RuleSet ruleSet, Path objects) {
+        this.folder = folder;
+        this.ruleSet = ruleSet;
+        this.objects = objects;
+        this.scanner = new ObjectScanner(folder, new DicomInspector(InspectionLimits.defaults()), Policy.defaults(),
+                TroubleActions.defaults(), ScanLimits.defaults());
     }
 
     static RulesUnderTest compile() throws Exception {
-        try (YaraCompiler compiler = Yara.get().newCompiler()) {
-            defaults().forEach(compiler::defineExternal);
-            for (Path file : ruleFiles()) {
-                String name = file.getFileName().toString();
-                compiler.addSource(name.replace(".yar", ""), Files.readString(file, StandardCharsets.UTF_8), name);
-            }
-            return new RulesUnderTest(compiler.compile());
-        }
+        RulesFolder folder = RulesFolder.open(SOURCE_FOLDER, RulesFolder.Options.once());
+        RuleSet ruleSet = folder.current().orElseThrow(
+                () -> new AssertionError("default rules do not compile: " + folder.lastErrors()));
+        return new RulesUnderTest(folder, ruleSet, Files.createTempDirectory("yara-guard-rules-test"));
     }
 
     static List<Path> ruleFiles() throws IOException {
@@ -57,54 +54,38 @@ final class RulesUnderTest implements AutoCloseable {
     }
 
     List<YaraRuleInfo> rules() {
-        return rules.rules();
+        return ruleSet.rules().rules();
     }
 
-    /** Every match of every scan of {@code object}. */
-    List<Hit> scan(byte[] object) throws Exception {
-        ByteBuffer bytes = ByteBuffer.allocateDirect(object.length).put(object).flip();
-        Inspection inspection = inspector.inspect(bytes, null);
-        Map<String, Object> externals = defaults();
-        externals.put("is_part10", inspection.part10());
-        externals.put("transfer_syntax", orEmpty(inspection.transferSyntaxUid()));
-        externals.put("sop_class_uid", orEmpty(inspection.attributes().sopClassUid()));
-        externals.put("mime_type", orEmpty(inspection.encapsulatedMimeType()));
-        List<Hit> hits = new ArrayList<>(scan(bytes, externals, "object"));
-        for (Region region : inspection.regions()) {
-            hits.addAll(scan(region.bytes(), externals, region.name()));
+    /** The findings of the engine's verdict on {@code object}; engine trouble fails the test. */
+    List<Hit> scan(byte[] object) throws IOException {
+        return verdict(object).findings().stream()
+                .map(f -> Hit.of(f.rule(), f.region(), f.action().label()))
+                .toList();
+    }
+
+    /** The engine's verdict on {@code object} with the default policy; engine trouble fails the test. */
+    Verdict verdict(byte[] object) throws IOException {
+        Path file = Files.createTempFile(objects, "object", ".dcm");
+        Files.write(file, object);
+        try (SpooledObject spooled = SpooledObject.open(file)) {
+            Verdict verdict = scanner.scan(spooled, ScanContext.cli());
+            if (verdict.trouble() != null) {
+                throw new AssertionError("engine trouble: " + verdict.trouble());
+            }
+            return verdict;
+        } finally {
+            Files.delete(file);
         }
-        return hits;
-    }
-
-    private List<Hit> scan(ByteBuffer bytes, Map<String, Object> externals, String region) throws Exception {
-        Map<String, Object> scanExternals = new HashMap<>(externals);
-        scanExternals.put("region", region);
-        List<Hit> hits = new ArrayList<>();
-        for (YaraMatch match : lease.scan(bytes, scanExternals, Duration.ofSeconds(30))) {
-            hits.add(Hit.of(match.rule().identifier(), region, String.valueOf(match.rule().meta().get("action"))));
-        }
-        return hits;
-    }
-
-    private static Map<String, Object> defaults() {
-        Map<String, Object> externals = new HashMap<>();
-        externals.put("is_part10", false);
-        externals.put("region", "object");
-        externals.put("sop_class_uid", "");
-        externals.put("transfer_syntax", "");
-        externals.put("mime_type", "");
-        externals.put("calling_aet", "");
-        externals.put("source", "cli");
-        return externals;
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     @Override
-    public void close() {
-        lease.close();
-        rules.close();
+    public void close() throws IOException {
+        folder.close();
+        try (Stream<Path> paths = Files.walk(objects)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
