@@ -75,6 +75,10 @@ public final class Guard implements AutoCloseable {
         } catch (YaraUnavailableException e) {
             unavailable = "libyara unavailable: " + e.getMessage();
             LOG.log(Level.ERROR, "YARA Guard cannot scan: {0}; {1}", e.getMessage(), consequence(settings));
+        } catch (LinkageError e) {
+            // JNA or libyara could not be linked (e.g. a module dependency missing): the archive must still deploy.
+            unavailable = "native binding unavailable: " + e;
+            LOG.log(Level.ERROR, "YARA Guard cannot load its native binding; " + consequence(settings), e);
         }
         return new Guard(settings, rules, unavailable, clock);
     }
