@@ -35,7 +35,7 @@ final class HexViews {
             int left = 0;
             for (MatchView match : entry.matches()) {
                 for (long offset : match.offsets()) {
-                    long absolute = absolute(entry, match.region(), offset);
+                    long absolute = absolute(match.region(), offset);
                     if (absolute < 0 || absolute >= size) {
                         notes.add(String.format("%s: offset %d in region %s is not an offset in the object file",
                                 match.rule(), offset, match.region()));
@@ -57,19 +57,12 @@ final class HexViews {
     }
 
     /**
-     * Offsets of whole-object and preamble matches are object offsets; trailing-data offsets are relative to where
-     * the inspector found the trailing data; other regions (encapsulated document, private values, inflated
-     * dataset) are not located in the sidecar, so -1.
+     * The scanner reports match offsets as offsets in the object for the whole object and for every region that lies
+     * in it (preamble, encapsulated document, private values, trailing data). Only the inflated dataset of a
+     * deflated object is derived bytes, whose offsets cannot be placed in the file: -1.
      */
-    private static long absolute(ReviewEntry entry, String region, long offset) {
-        if (region == null || "object".equals(region) || "preamble".equals(region)) {
-            return offset;
-        }
-        if ("trailing_data".equals(region)) {
-            return entry.anomalies().stream().filter(a -> "TRAILING_DATA".equals(a.kind()) && a.offset() >= 0)
-                    .mapToLong(a -> a.offset() + offset).findFirst().orElse(-1);
-        }
-        return -1;
+    private static long absolute(String region, long offset) {
+        return "inflated_dataset".equals(region) ? -1 : offset;
     }
 
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {

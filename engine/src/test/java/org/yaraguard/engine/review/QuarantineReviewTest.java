@@ -152,6 +152,19 @@ class QuarantineReviewTest {
     }
 
     @Test
+    void derivedOffsetsAreNotedNotShown() throws Exception {
+        byte[] bytes = fixture.object("deflated", STUDY_B, STUDY_B + ".5", STUDY_B + ".5.1", "Deflated^One", true);
+        QuarantineEntry entry = fixture.quarantine(bytes, true, STUDY_B, STUDY_B + ".5", STUDY_B + ".5.1",
+                "Deflated^One", "Inflated_Marker", "inflated_dataset", 12, NOW);
+
+        EntryDetail detail = review(0).show(entry.id(), "alice");
+
+        assertThat(detail.matched()).isEmpty();
+        assertThat(detail.notes()).singleElement().asString().contains("Inflated_Marker")
+                .contains("inflated_dataset");
+    }
+
+    @Test
     void purgeNeedsAReasonAndRecordsIt() throws Exception {
         QuarantineReview review = review(0);
         assertThatThrownBy(() -> review.purge(pe.id(), " ", "alice")).isInstanceOf(ReviewException.class)
