@@ -2,12 +2,16 @@ package org.yaraguard.engine.dicom;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Jazzer fuzz target over {@link DicomInspector}. Its name does not end in "Test" on purpose: surefire does not
- * run it in the shared test JVM (Jazzer instruments classes and installs an agent there); {@link DicomFuzzRunTest}
- * runs it in fuzzing mode in a JVM of its own, seeded with the DCMTK-made corpus.
+ * Jazzer fuzz target over {@link DicomInspector}. It stays out of the shared test JVM (Jazzer installs an agent
+ * and instruments classes there): its name does not end in "Test", and it is enabled only when fuzzing
+ * (JAZZER_FUZZ=1). {@link DicomFuzzRunTest} runs it in a JVM of its own, seeded with the DCMTK-made corpus;
+ * {@link DicomSeedCorpusTest} runs its body over the committed corpus as a regression test.
  */
+@EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = "1|true|yes",
+        disabledReason = "fuzzing runs in its own JVM through DicomFuzzRunTest")
 class DicomInspectorFuzzTarget {
 
     /** Small limits so that each run is fast and the limits themselves are exercised. */
