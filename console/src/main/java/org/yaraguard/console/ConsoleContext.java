@@ -6,11 +6,13 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.yaraguard.engine.review.QuarantineReview;
 import org.yaraguard.engine.review.ReviewSettings;
+import org.yaraguard.engine.review.StowClient;
 
 /**
  * Builds the review from the system properties at deployment and runs the retention purge every hour on the
@@ -29,7 +31,8 @@ public class ConsoleContext implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ReviewSettings settings = ReviewSettings.fromSystemProperties();
-        QuarantineReview review = new QuarantineReview(settings);
+        QuarantineReview review = new QuarantineReview(settings, StowClient.configured(System.getProperties()),
+                Clock.systemUTC());
         event.getServletContext().setAttribute(REVIEW, review);
         LOG.log(System.Logger.Level.INFO, "YARA Guard console: quarantine {0}, findings log {1}, approvals {2}, "
                 + "STOW-RS {3}, retention {4} days", settings.quarantineDir(), settings.findingsLog(),

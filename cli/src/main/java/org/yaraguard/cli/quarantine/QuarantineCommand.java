@@ -2,10 +2,12 @@ package org.yaraguard.cli.quarantine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.yaraguard.engine.review.QuarantineReview;
 import org.yaraguard.engine.review.ReviewSettings;
+import org.yaraguard.engine.review.StowClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +60,7 @@ public final class QuarantineCommand implements Callable<Integer> {
             p.setProperty(ReviewSettings.STOW_URL, stowUrl);
         }
         try {
-            return new QuarantineReview(ReviewSettings.from(p));
+            return new QuarantineReview(ReviewSettings.from(p), StowClient.configured(p), Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
                     + (quarantine == null ? " (give --quarantine DIR)" : ""));

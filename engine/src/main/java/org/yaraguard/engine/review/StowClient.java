@@ -1,6 +1,7 @@
 package org.yaraguard.engine.review;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +31,32 @@ public final class StowClient {
         this.timeout = timeout;
     }
 
+    /** Property: the token endpoint of the archive's Keycloak realm (client-credentials grant); unset = none. */
+    public static final String TOKEN_URL = "yara-guard.stow.token.url";
+    /** Property: the confidential client's id. */
+    public static final String CLIENT_ID = "yara-guard.stow.client.id";
+    /** Property: the client's secret (or the environment variable YARA_GUARD_STOW_CLIENT_SECRET). */
+    public static final String CLIENT_SECRET = "yara-guard.stow.client.secret";
+
     /** A client without authentication and a two-minute timeout. */
     public static StowClient anonymous() {
         return new StowClient(Optional::empty, Duration.ofMinutes(2));
+    }
+
+    /** A client that authenticates with client credentials when {@link #TOKEN_URL} is set, else anonymous. */
+    public static StowClient configured(java.util.Properties p) {
+        String tokenUrl = p.getProperty(TOKEN_URL, "").strip();
+        if (tokenUrl.isEmpty()) {
+            return anonymous();
+        }
+        String secret = p.getProperty(CLIENT_SECRET, System.getenv().getOrDefault("YARA_GUARD_STOW_CLIENT_SECRET",
+                ""));
+        String client = p.getProperty(CLIENT_ID, "").strip();
+        if (client.isEmpty() || secret.isEmpty()) {
+            throw new IllegalArgumentException(TOKEN_URL + " needs " + CLIENT_ID + " and " + CLIENT_SECRET);
+        }
+        return new StowClient(new ClientCredentials(URI.create(tokenUrl), client, secret,
+                java.time.Clock.systemUTC()), Duration.ofMinutes(2));
     }
 
     /** The answer of the archive. */
@@ -57,7 +81,11 @@ public final class StowClient {
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(open),
                         HttpRequest.BodyPublishers.ofByteArray(header), HttpRequest.BodyPublishers.ofFile(object),
                         HttpRequest.BodyPublishers.ofByteArray(close)));
-        authorization.get().ifPresent(value -> request.header("Authorization", value));
+        try {
+            authorization.get().ifPresent(value -> request.header("Authorization", value));
+        } catch (UncheckedIOException e) {
+            throw new IOException("no access token for the archive: " + e.getCause().getMessage(), e.getCause());
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();

@@ -160,6 +160,46 @@ class ReleaseTest {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void aKeycloakSecuredArchiveGetsAClientCredentialsTokenFetchedOnce() throws Exception {
+        AtomicInteger tokens = new AtomicInteger();
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        List<String> grants = new CopyOnWriteArrayList<>();
+        server.createContext("/realms/dcm4che/protocol/openid-connect/token", exchange -> {
+            tokens.incrementAndGet();
+            grants.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{\"access_token\":\"tok-1\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.createContext("/secured/studies", exchange -> {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(StowClient.TOKEN_URL, base + "/realms/dcm4che/protocol/openid-connect/token");
+        p.setProperty(StowClient.CLIENT_ID, "yara-guard");
+        p.setProperty(StowClient.CLIENT_SECRET, "s3cret");
+        QuarantineReview review = new QuarantineReview(fixture.settings(base + "/secured/studies", 0),
+                StowClient.configured(p), Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String sop : List.of(STUDY + ".1.1", STUDY + ".1.2")) {
+            byte[] bytes = fixture.polyglot("pe" + sop.length() + sop.charAt(sop.length() - 1), STUDY, STUDY + ".1",
+                    sop, "Doe^John");
+            QuarantineEntry entry = fixture.quarantine(bytes, true, STUDY, STUDY + ".1", sop, "Doe^John",
+                    "PE_In_Preamble", "preamble", 0, NOW);
+            review.release(entry.id(), "checked", "alice");
+        }
+
+        assertThat(authorizations).containsExactly("Bearer tok-1", "Bearer tok-1");
+        assertThat(tokens).hasValue(1);
+        assertThat(grants.get(0)).contains("grant_type=client_credentials").contains("client_id=yara-guard")
+                .contains("client_secret=s3cret");
+    }
+
     /** The single part of a multipart/related body, by the boundary its Content-Type names. */
     private static byte[] onlyPart(Received r) {
         String boundary = r.contentType().substring(r.contentType().indexOf("boundary=") + 9);
