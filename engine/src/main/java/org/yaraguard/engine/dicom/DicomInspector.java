@@ -6,6 +6,14 @@ import java.util.regex.Pattern;
 /**
  * Bounded, defensive reader of one DICOM object (Part-10 file or bare dataset): finds the regions worth scanning,
  * structural anomalies and the attributes a reviewer needs. Thread-safe; never throws on hostile input.
+ *
+ * <p>Regions: "preamble" (always, for Part-10), "encapsulated_document" (every (0042,0011) value, at any depth),
+ * "private_value" (every non-sequence value of an odd group of at least privateValueMinBytes, whatever its VR,
+ * at any depth, fragments of encapsulated private values included), "trailing_data" (bytes from where the walk
+ * had to stop to the end, and bytes after the end of a deflate stream), "inflated_dataset". Reading stops at the
+ * first structural problem; see {@link DatasetWalk} for the exact rules. The review attributes and the MIME type
+ * come from the top level of the dataset only (the inflated one for deflated objects), with the file meta as
+ * fallback for SOP Class/Instance UID.
  */
 public final class DicomInspector {
 

@@ -11,7 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,6 +164,27 @@ class DicomInspectorRegionsTest {
         assertThat(buffer.position()).isEqualTo(5);
         assertThat(inspection.anomalies()).isEmpty();
         InspectionInvariants.check(file, inspection, LIMITS);
+    }
+
+    @Test
+    void oneInspectorServesManyThreadsOverOneSharedBuffer() throws Exception {
+        byte[] file = Files.readAllBytes(new DcmtkFixture(folder).dump2dcm("sample", DcmtkFixture.sampleDump(),
+                "+td"));
+        ByteBuffer shared = ByteBuffer.allocateDirect(file.length).put(file).flip();
+        Inspection expected = INSPECTOR.inspect(shared, null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Inspection>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> INSPECTOR.inspect(shared, null)));
+            }
+            for (Future<Inspection> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shared.position()).isZero();
     }
 
     static Inspection inspect(byte[] file) {
