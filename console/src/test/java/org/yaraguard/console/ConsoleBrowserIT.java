@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -112,6 +115,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("tr[data-id='" + toRelease.id() + "'] a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("detail")));
         assertThat(browser.findElement(By.cssSelector("pre.hex")).getText()).startsWith("00000000  4d 5a 90 00");
+        screenshot("detail");
         assertThat(browser.findElement(By.id("detail")).getText()).contains(SCRIPT_NAME);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
@@ -141,9 +145,16 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("tr[data-id='" + toRelease.id() + "'] td.released")))
                 .hasSize(1);
 
+        screenshot("studies");
         String log = Files.readString(findings);
         assertThat(log).contains("\"event\":\"view\"").contains("\"event\":\"release\"")
                 .contains("\"event\":\"purge\"").contains("\"reason\":\"confirmed malware\"");
+    }
+
+    /** Saved beside the findings log for a person to look at; not asserted. */
+    private void screenshot(String name) throws IOException {
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, findings.resolveSibling("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private int post(String session, String form, String origin) throws IOException, InterruptedException {
