@@ -101,7 +101,7 @@ public class StoreGuardExtension implements Extension {
             }
         }
         LOG.log(Level.INFO, "YARA Guard hooked {0}: {1}; rules {2}, rule set {3}", hookedClasses.stream()
-                .map(Class::getName).toList(), hookedMethods, guard == null ? "-" : guard.settings().rulesDir(),
+                .map(Class::getName).toList(), hookedMethods.stream().sorted().toList(), guard == null ? "-" : guard.settings().rulesDir(),
                 guard == null ? "none" : guard.ruleSet().map(r -> r.id()).orElse("none (see the error above)"));
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.dcm4che3.data.Attributes;
 import org.dcm4che3.net.service.DicomServiceException;
 import org.dcm4chee.arc.store.StoreContext;
+import org.dcm4chee.arc.store.StoreService;
 import org.dcm4chee.arc.store.StoreSession;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.interceptor.IngestMethod;
@@ -23,7 +24,8 @@ import org.yaraguard.interceptor.guard.Ruling;
 
 /**
  * The hook at the archive's ingest methods. Stream paths: spool the sender's bytes, judge them, and hand the archive
- * a stream over exactly those bytes (plus, for a tag verdict, a coercion consumer that adds our private attributes).
+ * a stream over exactly those bytes (plus, for a tag verdict, a coercion consumer that adds our private attributes;
+ * a tagged C-STORE object is handed to the 3-argument store directly, see {@link #storeWithTags}).
  * Attribute paths: judge the bulk values that exist. A refusal is a DicomServiceException, thrown after the object
  * was quarantined. Each object is judged once, also when the 2-argument store calls the 3-argument one.
  */
@@ -90,6 +92,9 @@ public final class ArchiveStoreGate implements StoreGate {
             Deque<GuardedStream> inProgress = IN_PROGRESS.get();
             inProgress.addLast(stream);
             try (stream) {
+                if (method == IngestMethod.C_STORE && ruling.outcome() == Ruling.Outcome.TAG) {
+                    return storeWithTags(invocation, context, stream);
+                }
                 return invocation.proceed();
             } finally {
                 inProgress.removeLastOccurrence(stream);
@@ -102,6 +107,21 @@ public final class ArchiveStoreGate implements StoreGate {
                 }
             }
         }
+    }
+
+    /**
+     * A tagged C-STORE object: the archive's 2-argument store only calls its 3-argument one with a no-op consumer,
+     * and Weld does not intercept that call on {@code this}. So the hook makes that call itself, on the bean, with
+     * a consumer that adds our private attributes. Should the call be intercepted after all, the gate recognises
+     * the stream and does not judge or tag again.
+     */
+    private static Object storeWithTags(InvocationContext invocation, StoreContext context, GuardedStream stream)
+            throws IOException {
+        Ruling ruling = stream.ruling();
+        stream.tagsApplied();
+        ((StoreService) invocation.getTarget()).store(context, stream,
+                attributes -> PrivateTags.add(attributes, ruling));
+        return null;
     }
 
     /** Our own stream, or (if the archive wrapped it) the object in progress on this thread for the same context. */

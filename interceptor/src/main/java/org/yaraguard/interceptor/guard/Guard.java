@@ -14,7 +14,6 @@ import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
 import org.yaraguard.engine.rules.RuleSet;
-import org.yaraguard.engine.rules.RuleSetListener;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
@@ -23,7 +22,6 @@ import org.yaraguard.engine.scan.Trouble;
 import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.engine.spool.Spool;
 import org.yaraguard.engine.spool.SpooledObject;
-import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.YaraUnavailableException;
 
 /**
@@ -67,7 +65,7 @@ public final class Guard implements AutoCloseable {
         String unavailable = null;
         try {
             rules = RulesFolder.open(settings.rulesDir(),
-                    RulesFolder.Options.watching(settings.rulesPollInterval(), new RuleLogger()));
+                    RulesFolder.Options.watching(settings.rulesPollInterval(), null));
             if (rules.current().isEmpty()) {
                 LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"
                         + " does", settings.rulesDir(), consequence(settings));
@@ -185,20 +183,6 @@ public final class Guard implements AutoCloseable {
     public void close() {
         if (rules != null) {
             rules.close();
-        }
-    }
-
-    /** Logs what the rules folder did after start-up: a new rule set, or a refused folder (already logged). */
-    private static final class RuleLogger implements RuleSetListener {
-        @Override
-        public void loaded(RuleSet ruleSet) {
-            LOG.log(Level.INFO, "YARA Guard rule set {0} in force ({1} files)", ruleSet.id(), ruleSet.files().size());
-        }
-
-        @Override
-        public void refused(String folderId, List<CompileError> errors) {
-            LOG.log(Level.ERROR, "YARA Guard refused a rules folder state with {0} errors; the rule set in force (if"
-                    + " any) stays", errors.size());
         }
     }
 }

@@ -90,6 +90,19 @@ class ArchiveStoreGateTest {
                 .satisfies(s -> assertThat(s.values()).containsExactly("TAG"));
         assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.RULES).singleElement()
                 .satisfies(s -> assertThat(s.values()).containsExactly("Test_Tag"));
+        assertThat(threeArgumentBodies).isEqualTo(1);
+        assertThat(Files.readAllLines(temp.resolve("findings.log"))).hasSize(1);
+    }
+
+    @Test
+    void whenTheContainerInterceptsTheNestedCallTheObjectIsStillJudgedAndTaggedOnce() throws Exception {
+        byte[] object = object("TAG-ME-NOW", 300);
+
+        cStoreWithNestedInterception(object);
+
+        assertThat(stored).isEqualTo(object);
+        assertThat(threeArgumentBodies).isEqualTo(1);
+        assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.ACTION).hasSize(1);
         assertThat(Files.readAllLines(temp.resolve("findings.log"))).hasSize(1);
     }
 
@@ -149,14 +162,50 @@ class ArchiveStoreGateTest {
                 .hasMessageContaining("invalid configuration");
     }
 
-    /** The archive's 2-argument store: calls the 3-argument one on itself, through the interceptor. */
+    /**
+     * C-STORE as Weld runs it: the interceptor sees the 2-argument call; the archive's 2-argument body calls its
+     * 3-argument one on {@code this}, which Weld does not intercept again.
+     */
     private void cStore(byte[] object) throws Exception {
-        Call outer = new Call(method("store", StoreContext.class, InputStream.class), p -> {
+        FakeArchive archive = new FakeArchive();
+        gate.around(new Call(method("store", StoreContext.class, InputStream.class),
+                p -> {
+                    archive.store((StoreContext) p[0], (InputStream) p[1]);
+                    return null;
+                }, context, new ByteArrayInputStream(object)).on(archive));
+    }
+
+    /** The same, in a container that does intercept the nested 3-argument call. */
+    private void cStoreWithNestedInterception(byte[] object) throws Exception {
+        FakeArchive archive = new FakeArchive();
+        gate.around(new Call(method("store", StoreContext.class, InputStream.class), p -> {
             Call inner = new Call(method("store", StoreContext.class, InputStream.class, Consumer.class),
-                    this::threeArgs, p[0], p[1], (Consumer<Attributes>) a -> { });
+                    this::threeArgs, p[0], p[1], (Consumer<Attributes>) a -> { }).on(archive);
             return gate.around(inner);
-        }, context, new ByteArrayInputStream(object));
-        gate.around(outer);
+        }, context, new ByteArrayInputStream(object)).on(archive));
+    }
+
+    /** Shaped like StoreServiceImpl: the 2-argument store calls the 3-argument one with a no-op consumer. */
+    private final class FakeArchive implements StoreService {
+        @Override
+        public void store(StoreContext ctx, InputStream data) throws IOException {
+            store(ctx, data, attrs -> { });
+        }
+
+        @Override
+        public void store(StoreContext ctx, InputStream data, Consumer<Attributes> coerce) throws IOException {
+            threeArgs(new Object[] {ctx, data, coerce});
+        }
+
+        @Override
+        public void store(StoreContext ctx, Attributes attrs) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void importInstanceOnStorage(StoreContext ctx, Attributes attrs, ReadContext readCtx) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ final class Call implements InvocationContext {
     private Object[] parameters;
     private final Body body;
     private final Map<String, Object> data = new HashMap<>();
+    private Object target = this;
     int proceeded;
 
     Call(Method method, Body body, Object... parameters) {
@@ -27,9 +28,15 @@ final class Call implements InvocationContext {
         this.body = body;
     }
 
+    /** The bean instance the call is on. */
+    Call on(Object bean) {
+        this.target = bean;
+        return this;
+    }
+
     @Override
     public Object getTarget() {
-        return this;
+        return target;
     }
 
     @Override
