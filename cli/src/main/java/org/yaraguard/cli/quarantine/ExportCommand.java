@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code quarantine export ID --out FILE}: a defanged ZIP for a malware analyst. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a defanged ZIP for a malware analyst: the object XOR 0x5A as <sha256>.dcm.xor5a.bin,",
-                "the sidecar as <sha256>.sidecar.json.txt and a README; nothing in it is runnable or auto-opened."})
+        description = "Write a defanged ZIP for a malware analyst: the object XOR 0x5A as <sha256>.dcm.xor5a.bin, "
+                + "the sidecar as <sha256>.sidecar.json.txt and a README; nothing in it is runnable or auto-opened.")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

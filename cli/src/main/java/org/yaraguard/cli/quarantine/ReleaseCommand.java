@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code quarantine release ID... --reason TEXT}: send objects into the archive with a one-time approval each. */
 @Command(name = "release", mixinStandardHelpOptions = true,
-        description = {"Send quarantined objects to the archive's STOW-RS endpoint. Each gets a one-time approval",
-                "for exactly its bytes, which the hook honours once; the release is recorded with who, when, why."})
+        description = "Send quarantined objects to the archive's STOW-RS endpoint. Each gets a one-time approval "
+                + "for exactly its bytes, which the hook honours once; the release is recorded with who, when, why.")
 final class ReleaseCommand implements Callable<Integer> {
 
     @Spec
