@@ -13,6 +13,7 @@ import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
+import org.yaraguard.engine.review.Approvals;
 import org.yaraguard.engine.rules.RuleSet;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
@@ -34,6 +35,8 @@ public final class Guard implements AutoCloseable {
     private static final Logger LOG = System.getLogger("org.yaraguard");
     /** DICOM "Refused: Out of Resources": the sender may retry later. */
     static final int OUT_OF_RESOURCES = 0xA700;
+    /** Sidecar and findings status of an object a reviewer released. */
+    static final String RELEASED = "released";
 
     private final GuardSettings settings;
     private final Spool spool;
@@ -42,6 +45,7 @@ public final class Guard implements AutoCloseable {
     private final String unavailable;
     private final Quarantine quarantine;
     private final FindingsLog findings;
+    private final Approvals approvals;
     private final Clock clock;
 
     private Guard(GuardSettings settings, RulesFolder rules, String unavailable, Clock clock) {
@@ -53,6 +57,7 @@ public final class Guard implements AutoCloseable {
         this.unavailable = unavailable;
         this.quarantine = new Quarantine(settings.quarantineDir());
         this.findings = new FindingsLog(settings.findingsLog(), clock);
+        this.approvals = new Approvals(settings.approvalDir(), clock);
         this.clock = clock;
     }
 
@@ -116,9 +121,25 @@ public final class Guard implements AutoCloseable {
             record(verdict, origin, mode, Sidecar.STORED, null);
             return Ruling.tag(verdict, mode);
         }
+        if (approvals.consume(verdict.sha256())) {
+            return admitReleased(verdict, origin, mode);
+        }
         String quarantineId = keep(object, verdict, origin, mode);
         record(verdict, origin, mode, Sidecar.QUARANTINED, quarantineId);
         return Ruling.refuse(verdict, mode, settings.rejectStatus(), Comments.forVerdict(verdict));
+    }
+
+    /**
+     * A reviewer released exactly these bytes from the quarantine: they pass once, and the findings log and the
+     * server log say so.
+     */
+    private Ruling admitReleased(Verdict verdict, Origin origin, Mode mode) {
+        findings.appendReview("approval-used", verdict.sha256(), null,
+                "one-time release approval admitted the object despite verdict " + verdict.action().label());
+        record(verdict, origin, mode, RELEASED, null);
+        LOG.log(Level.WARNING, "YARA Guard admitted object {0} once on a reviewer''s release approval",
+                verdict.sha256());
+        return Ruling.store(verdict, mode);
     }
 
     /**

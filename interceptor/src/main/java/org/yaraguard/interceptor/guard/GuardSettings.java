@@ -17,7 +17,7 @@ import org.yaraguard.engine.scan.TroubleActions;
  */
 public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Path findingsLog, Policy policy,
         ModeMap modes, int rejectStatus, ScanLimits limits, long spoolMemoryBytes, TroubleActions troubleActions,
-        StartupPolicy startupPolicy, Duration rulesPollInterval) {
+        StartupPolicy startupPolicy, Duration rulesPollInterval, Path approvalDir) {
 
     public static final String PREFIX = "yara-guard.";
     static final String RULES_DIR = PREFIX + "rules.dir";
@@ -39,6 +39,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
     static final String ON_ERROR = PREFIX + "on.error";
     static final String STARTUP_POLICY = PREFIX + "startup.policy";
     static final String RULES_POLL = PREFIX + "rules.poll.seconds";
+    static final String APPROVAL_DIR = PREFIX + "approval.dir";
 
     /** Reads the settings from system properties. */
     public static GuardSettings fromSystemProperties() {
@@ -56,6 +57,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
         Path quarantine = reader.path(QUARANTINE_DIR, "jboss.server.data.dir", "yara-guard/quarantine");
         Path spool = reader.path(SPOOL_DIR, "jboss.server.temp.dir", "yara-guard/spool");
         Path findings = reader.path(FINDINGS_LOG, "jboss.server.log.dir", "yara-guard-findings.log");
+        Path approvals = reader.path(APPROVAL_DIR, "jboss.server.data.dir", "yara-guard/approvals");
         Action defaultAction = reader.action(DEFAULT_ACTION, Action.REJECT);
         Policy policy = reader.parse(POLICY, "", spec -> Policy.parse(spec, defaultAction == null ? Action.REJECT
                 : defaultAction));
@@ -85,7 +87,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
         return new GuardSettings(rules, quarantine, spool, findings, policy,
                 new ModeMap(mode, byAet, byHost), status, new ScanLimits(Duration.ofSeconds(timeout), scannable),
                 memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, onAnomaly), startup,
-                Duration.ofSeconds(poll));
+                Duration.ofSeconds(poll), approvals);
     }
 
     private static long positive(long value) {

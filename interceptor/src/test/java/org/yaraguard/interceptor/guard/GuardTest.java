@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.Sidecar;
+import org.yaraguard.engine.review.Approvals;
 import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.spool.SpooledObject;
 
 class GuardTest {
@@ -167,6 +171,35 @@ class GuardTest {
                 assertThat(line.get("trouble").asText()).contains("No space left on device"));
     }
 
+    @Test
+    void aReleasedObjectPassesExactlyOnceAndTheApprovalIsRecorded() throws IOException {
+        Guard guard = start(RULES);
+        byte[] infected = object("1.2.3", "REJECT-ME-NOW");
+        String sha256 = Sha256.of(ByteBuffer.wrap(infected));
+        new Approvals(temp.resolve("approvals"), CLOCK)
+                .grant(sha256, sha256, "reviewer", "false positive", Duration.ofHours(1));
+
+        Ruling first = judge(guard, infected, C_STORE);
+        Ruling second = judge(guard, infected, C_STORE);
+
+        assertThat(first.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(first.verdict().action()).isEqualTo(Action.REJECT);
+        assertThat(second.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(findings()).extracting(line -> line.get("event").asText() + ":" + line.path("status").asText())
+                .containsExactly("approval-used:", "verdict:released", "verdict:quarantined");
+    }
+
+    @Test
+    void anApprovalForOtherBytesDoesNotAdmitAnObject() throws IOException {
+        Guard guard = start(RULES);
+        String other = Sha256.of(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        new Approvals(temp.resolve("approvals"), CLOCK)
+                .grant(other, other, "reviewer", "other object", Duration.ofHours(1));
+
+        assertThat(judge(guard, object("1.2.3", "REJECT-ME-NOW"), C_STORE).outcome())
+                .isEqualTo(Ruling.Outcome.REFUSE);
+    }
+
     private Guard start(String rules) throws IOException {
         Path rulesDir = Files.createDirectories(temp.resolve("rules"));
         Files.writeString(rulesDir.resolve("test.yar"), rules);
@@ -174,6 +207,7 @@ class GuardTest {
         properties.put("yara-guard.quarantine.dir", temp.resolve("quarantine").toString());
         properties.put("yara-guard.spool.dir", temp.resolve("spool").toString());
         properties.put("yara-guard.findings.log", temp.resolve("findings.log").toString());
+        properties.put("yara-guard.approval.dir", temp.resolve("approvals").toString());
         guard = Guard.start(GuardSettings.from(properties::get), CLOCK);
         return guard;
     }
