@@ -53,6 +53,7 @@ final class DatasetWalk {
     private final Observations observations;
     private final ArrayDeque<Level> stack = new ArrayDeque<>();
     private int sequenceDepth;
+    private long start;
     /** End of the file meta group as its (0002,0000) group length declares it, or -1. */
     private long declaredMetaEnd = -1;
 
@@ -91,6 +92,7 @@ final class DatasetWalk {
     }
 
     private long run(long start, Syntax syntax) {
+        this.start = start;
         stack.push(new Level(Kind.DATASET, size, size, syntax, -1));
         long pos = start;
         while (pos >= 0) {
@@ -297,6 +299,13 @@ final class DatasetWalk {
 
     /** Stops the walk: reports the cause (if any), then the bytes from pos to the end as trailing data. */
     private long stop(long pos, Anomaly.Kind cause, String detail) {
+        if (!meta && !derived && start == 0 && pos == 0 && stack.size() == 1) {
+            // A bare input whose very first element does not parse is not a DICOM object at all (a file handed to
+            // the command line): calling the whole of it "trailing data" would only mislead rules and reviewers.
+            observations.anomaly(Anomaly.Kind.MALFORMED, "not a DICOM object: no data element parses at offset 0"
+                    + (cause == null ? " (" + detail + ")" : ""), 0);
+            return -1;
+        }
         if (cause != null) {
             observations.anomaly(cause, detail, reported(pos));
         }

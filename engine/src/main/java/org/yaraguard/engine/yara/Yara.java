@@ -50,6 +50,8 @@ public final class Yara {
             List.of("yg_probe_tag1", "yg_probe_tag2"), probeMeta());
 
     private static Yara instance;
+    /** Remembered: JNA binds natives once per class, so a failed load is not retried within this class loader. */
+    private static YaraUnavailableException failure;
 
     private final String libraryName;
     /** Held so that JNA never unloads the library while this instance exists. */
@@ -65,8 +67,15 @@ public final class Yara {
 
     /** The process-wide binding; the exception message says which package to install when libyara is missing. */
     public static synchronized Yara get() throws YaraUnavailableException {
-        if (instance == null) {
-            instance = load();
+        if (instance == null && failure == null) {
+            try {
+                instance = load();
+            } catch (YaraUnavailableException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new YaraUnavailableException(failure.getMessage(), failure);
         }
         return instance;
     }

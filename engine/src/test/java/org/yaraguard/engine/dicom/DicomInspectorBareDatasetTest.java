@@ -66,7 +66,7 @@ class DicomInspectorBareDatasetTest {
         Inspection inspection = INSPECTOR.inspect(ByteBuffer.wrap(dataset), null);
 
         InspectionInvariants.check(dataset, inspection, LIMITS);
-        assertThat(inspection.anomalies()).extracting(Anomaly::kind).contains(Anomaly.Kind.TRAILING_DATA);
+        assertThat(inspection.anomalies()).extracting(Anomaly::kind).contains(Anomaly.Kind.MALFORMED);
     }
 
     @Test

@@ -272,6 +272,18 @@ class DicomInspectorHostileInputTest {
     }
 
     @Test
+    void aFileThatIsNotDicomAtAllIsMalformedWithoutATrailingRegion() {
+        byte[] text = "just some text, not a dataset".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Inspection inspection = new DicomInspector(DEFAULTS).inspect(ByteBuffer.wrap(text), null);
+        assertThat(inspection.part10()).isFalse();
+        assertThat(inspection.regions()).isEmpty();
+        assertThat(inspection.anomalies()).singleElement().satisfies(anomaly -> {
+            assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.MALFORMED);
+            assertThat(anomaly.detail()).startsWith("not a DICOM object");
+        });
+    }
+
+    @Test
     void reportsMisplacedDelimitersInsideSequencesAsMalformed() {
         byte[] dataset = new DatasetBytes()
                 .explicit(0x00081140, "SQ", DatasetBytes.UNDEFINED)
