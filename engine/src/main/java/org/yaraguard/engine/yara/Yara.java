@@ -69,7 +69,7 @@ public final class Yara {
     public static synchronized Yara get() throws YaraUnavailableException {
         if (instance == null && failure == null) {
             try {
-                instance = load();
+                instance = load(SONAMES);
             } catch (YaraUnavailableException e) {
                 failure = e;
             }
@@ -98,9 +98,10 @@ public final class Yara {
         return emptyInput;
     }
 
-    private static Yara load() throws YaraUnavailableException {
+    /** Loads the first of {@code sonames} that the dynamic linker finds. */
+    static Yara load(List<String> sonames) throws YaraUnavailableException {
         List<String> failures = new ArrayList<>();
-        for (String soname : SONAMES) {
+        for (String soname : sonames) {
             NativeLibrary library;
             try {
                 library = NativeLibrary.getInstance(soname);
