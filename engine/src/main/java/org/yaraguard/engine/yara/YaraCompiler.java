@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Compiles YARA sources into {@link YaraRules}; one use, not thread-safe.
  *
- * <p>Sources and externals are only collected until {@link #compile()}. libyara refuses (by assertion, which
- * aborts the process in a debug build) any source added to a compiler that already reported an error, so
+ * <p>Sources and externals are only collected until {@link #compile()}. libyara asserts that no source is added
+ * to a compiler that already reported an error, and Debian builds keep assertions (the JVM would abort), so
  * {@code compile()} continues with a fresh native compiler after a failing source: every source is still
  * checked and all errors are reported at once, but no rules come out of a run with errors.
  *
@@ -84,6 +84,11 @@ public final class YaraCompiler implements AutoCloseable {
         Pointer compiler = newNativeCompiler();
         try {
             for (Source source : sources) {
+                if (source.text().indexOf('\0') >= 0) {
+                    // libyara reads a C string: everything after the NUL would be silently ignored.
+                    errors.add(new CompileError(source.fileName(), 0, "source contains a NUL character"));
+                    continue;
+                }
                 int before = errors.size();
                 currentFileName = source.fileName();
                 int failed = LibYara.yr_compiler_add_string(compiler, CString.of(source.text()),

@@ -64,6 +64,14 @@ class YaraCompilerTest {
     }
 
     @Test
+    void refusesASourceWithANulCharacter() throws Exception {
+        YaraCompiler compiler = Yara.get().newCompiler();
+        compiler.addSource("a", "rule a { condition: true }\0rule hidden { condition: true }", "a.yar");
+        assertThatThrownBy(() -> compile(compiler)).isInstanceOfSatisfying(YaraCompileException.class,
+                e -> assertThat(e.errors()).containsExactly(new CompileError("a.yar", 0, "source contains a NUL character")));
+    }
+
+    @Test
     void refusesIncludesWithoutResolver() throws Exception {
         YaraCompiler compiler = Yara.get().newCompiler();
         compiler.addSource("a", "\ninclude \"/etc/passwd\"\nrule a { condition: true }", "a.yar");
