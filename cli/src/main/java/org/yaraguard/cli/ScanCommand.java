@@ -15,6 +15,7 @@ import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
 import org.yaraguard.engine.scan.ScanContext;
+import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraUnavailableException;
 import picocli.CommandLine.Command;
@@ -117,9 +118,10 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static ScanResult scanOne(ObjectScanner scanner, Path file) {
+    private ScanResult scanOne(ObjectScanner scanner, Path file) {
         try (SpooledObject object = SpooledObject.open(file)) {
-            return ScanResult.of(file, scanner.scan(object, ScanContext.cli()));
+            Verdict verdict = scanner.scan(object, ScanContext.cli());
+            return ScanResult.of(file, verdict, json ? object.sha256() : verdict.sha256());
         } catch (IOException | RuntimeException e) {
             return ScanResult.failed(file, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -31,7 +31,7 @@ final class ScanJson {
                 : new Line(result.path().toString(), result.action(),
                         verdict.findings().stream().map(ScanJson::match).toList(),
                         verdict.anomalies().stream().map(a -> a.kind().name()).toList(),
-                        verdict.trouble() == null ? null : verdict.trouble().toString(), verdict.sha256(),
+                        verdict.trouble() == null ? null : verdict.trouble().toString(), result.sha256(),
                         verdict.bytes(), verdict.micros(), verdict.ruleSetId(), null);
         try {
             return MAPPER.writeValueAsString(line);

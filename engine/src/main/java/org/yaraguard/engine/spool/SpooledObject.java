@@ -70,6 +70,11 @@ public final class SpooledObject implements AutoCloseable {
         return size;
     }
 
+    /** The SHA-256 if it is already known (spooled objects), else null: lets callers skip hashing clean files. */
+    public String knownSha256() {
+        return sha256;
+    }
+
     /** Lowercase hex SHA-256; computed while spooling, or on first call for an opened file. */
     public String sha256() {
         String hash = sha256;
