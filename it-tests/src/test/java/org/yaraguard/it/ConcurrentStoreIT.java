@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 8 threads store 500 mixed objects through both stream entry points: clean images and PDFs, PE polyglots on
  * STOW, PDFs with JavaScript on C-STORE. Every clean object is stored byte for byte once, every infected one is
  * refused, the quarantine holds exactly the infected ones with their sidecars, the findings log has exactly one
- * verdict per infected object and none for clean ones, and the stand-in archive holds nothing half-written.
+ * verdict per infected object and none for clean ones, and neither the stand-in archive nor the plugin's spool
+ * holds anything half-written or left over. The STOW images are large enough to be spooled to mapped files.
  */
 @EnabledIfSystemProperty(named = "it.install.plugin", matches = "true")
 class ConcurrentStoreIT extends DeployedArchive {
@@ -31,6 +32,8 @@ class ConcurrentStoreIT extends DeployedArchive {
     private static final int THREADS = 8;
     private static final int OBJECTS = 500;
     private static final int FIRST_NUMBER = 10_000;
+    /** 64 x 64 pixels: over yara-guard.spool.memory.bytes (set by the build), so spooled to a mapped file. */
+    private static final int SPOOLED_SIDE = 64;
 
     private enum Kind { CLEAN_IMAGE_CSTORE, CLEAN_IMAGE_STOW, POLYGLOT_STOW, PDF_JS_CSTORE, CLEAN_PDF_STOW }
 
@@ -49,7 +52,7 @@ class ConcurrentStoreIT extends DeployedArchive {
         DicomSamples samples = samples("concurrent");
         Map<Kind, DicomSample> templates = Map.of(
                 Kind.CLEAN_IMAGE_CSTORE, samples.image("image-cstore", 9001, null),
-                Kind.CLEAN_IMAGE_STOW, samples.image("image-stow", 9002, null),
+                Kind.CLEAN_IMAGE_STOW, samples.image("image-stow", 9002, null, SPOOLED_SIDE),
                 Kind.POLYGLOT_STOW, samples.image("polyglot", 9003, null)
                         .withPreamble("polyglot", DicomSamples.pePreamble()),
                 Kind.PDF_JS_CSTORE, samples.pdf("pdf-js", 9004, true),
@@ -100,6 +103,9 @@ class ConcurrentStoreIT extends DeployedArchive {
         assertThat(verdicts.keySet()).doesNotContainAnyElementsOf(clean);
         try (Stream<java.nio.file.Path> files = Files.list(ItEnvironment.archiveFolder())) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+        try (Stream<java.nio.file.Path> files = Files.walk(ItEnvironment.work().resolve("spool"))) {
+            assertThat(files.filter(Files::isRegularFile)).as("spool files left").isEmpty();
         }
     }
 
