@@ -2,7 +2,8 @@
 # Benchmark: `yara-guard scan` against the `yara` command line over the same corpus, with the same rules (compiled
 # beforehand for yara with yarac) and the same number of threads, in one run. Prints MiB/s of both, the ratio,
 # our p50/p99 per-object latency and peak heap, and both tools' peak RSS. Each tool runs REPEAT times, alternating,
-# on a warm page cache; the median wall time counts (JVM start-up included for ours).
+# on a warm page cache; the median wall time counts (JVM start-up included for ours: it runs through the launcher,
+# as a user would, and prints its verdict table like yara prints its matches).
 #
 #   bench/run.sh                      # 2,000 objects of ~0.5 MiB + 3 of ~50 MiB, 2 threads, 3 repeats
 #   COUNT=500 BIG=1 REPEAT=5 THREADS=2 bench/run.sh
@@ -17,18 +18,17 @@ repeat="${REPEAT:-3}"
 work="${WORK:-$root/target/bench}"
 corpus="$work/corpus-$count-$bytes-$big-$big_bytes"
 rules="$root/rules/default"
-jar="$root/cli/target/yara-guard.jar"
 
 "$root/yara-guard" --version >/dev/null
 command -v yara >/dev/null || { echo "the yara command line is missing: apt-get install yara" >&2; exit 2; }
 
-if [[ ! -f "$corpus/.complete" ]]; then
+if [[ ! -f "$corpus.complete" ]]; then
   rm -rf "$corpus"
   "$root/yara-guard" samples "$corpus/small" --count "$count" --bytes "$bytes" --infected 0.1 --seed 1 >&2
   if ((big > 0)); then
     "$root/yara-guard" samples "$corpus/big" --count "$big" --bytes "$big_bytes" --infected 0.34 --seed 2 >&2
   fi
-  touch "$corpus/.complete"
+  touch "$corpus.complete"
 fi
 
 # The same external variables our scanner defines, with the values of a whole-object scan.
@@ -39,8 +39,8 @@ sources=()
 for file in "$rules"/*.yar; do sources+=("$(basename "$file" .yar):$file"); done
 yarac "${defines[@]}" "${sources[@]}" "$compiled"
 
-total_bytes=$(find "$corpus" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s}')
-files=$(find "$corpus" -type f ! -name .complete | wc -l)
+total_bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+files=$(find "$corpus" -type f | wc -l)
 find "$corpus" -type f -exec cat {} + >/dev/null   # warm the page cache for both tools alike
 
 seconds() { # seconds RSS_FILE COMMAND... -> prints wall seconds, writes peak RSS (KiB) to RSS_FILE
@@ -56,7 +56,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 yara_times=(); ours_times=()
 for ((i = 1; i <= repeat; i++)); do
   yara_times+=("$(seconds "$work/yara.rss" yara -r -p "$threads" "${defines[@]}" -C "$compiled" "$corpus")")
-  ours_times+=("$(seconds "$work/ours.rss" java -jar "$jar" scan --threads "$threads" --rules "$rules" --stats --json \
+  ours_times+=("$(seconds "$work/ours.rss" "$root/yara-guard" scan --threads "$threads" --rules "$rules" --stats \
     "$corpus")")
   stats_line=$(grep '^stats:' "$work/last.err" || true)
 done

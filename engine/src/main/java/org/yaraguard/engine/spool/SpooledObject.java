@@ -17,19 +17,23 @@ import java.security.MessageDigest;
 
 /**
  * One object's bytes, held where the scanner can read them in place: a direct buffer, or a file mapped on first
- * use. The same bytes can be streamed again (to the archive) or copied (to the quarantine).
+ * use. The same bytes can be streamed again (to the archive) or copied (to the quarantine). Closing frees the
+ * memory or mapping at once, so no buffer obtained from {@link #bytes()} may be used after {@link #close()}.
  */
 public final class SpooledObject implements AutoCloseable {
 
+    private final ByteBuffer owned;
     private final ByteBuffer memory;
     private final Path file;
     private final boolean ownsFile;
     private final long size;
     private volatile String sha256;
     private MappedByteBuffer mapped;
+    private boolean closed;
 
-    private SpooledObject(ByteBuffer memory, Path file, boolean ownsFile, long size, String sha256) {
-        this.memory = memory;
+    private SpooledObject(ByteBuffer owned, Path file, boolean ownsFile, long size, String sha256) {
+        this.owned = owned;
+        this.memory = owned == null ? null : owned.asReadOnlyBuffer();
         this.file = file;
         this.ownsFile = ownsFile;
         this.size = size;
@@ -37,7 +41,7 @@ public final class SpooledObject implements AutoCloseable {
     }
 
     static SpooledObject inMemory(ByteBuffer direct, String sha256) {
-        return new SpooledObject(direct.asReadOnlyBuffer(), null, false, direct.remaining(), sha256);
+        return new SpooledObject(direct, null, false, direct.remaining(), sha256);
     }
 
     static SpooledObject spoolFile(Path file, String sha256) throws IOException {
@@ -51,6 +55,7 @@ public final class SpooledObject implements AutoCloseable {
 
     /** The object's bytes, read-only, position 0; a file is mapped on first call. */
     public synchronized ByteBuffer bytes() throws IOException {
+        checkOpen();
         if (memory != null) {
             return memory.duplicate();
         }
@@ -100,7 +105,7 @@ public final class SpooledObject implements AutoCloseable {
     /** A fresh stream over the same bytes, for the archive to read as if from the sender. */
     public InputStream openStream() throws IOException {
         if (memory != null) {
-            return new ByteBufferInputStream(memory.duplicate());
+            return new ByteBufferInputStream(this, memory.duplicate());
         }
         return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
     }
@@ -120,9 +125,22 @@ public final class SpooledObject implements AutoCloseable {
         }
     }
 
-    /** Releases the memory view; deletes the spool file if the spool made it. */
+    /** Throws once the object is closed: its memory may already be freed. Callers hold this object's lock. */
+    void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException("spooled object already closed");
+        }
+    }
+
+    /** Frees the memory or unmaps the file now; deletes the spool file if the spool made it. */
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        BufferRelease.release(owned);
+        BufferRelease.release(mapped);
         mapped = null;
         if (ownsFile) {
             Files.deleteIfExists(file);

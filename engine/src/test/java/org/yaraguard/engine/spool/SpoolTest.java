@@ -80,6 +80,31 @@ class SpoolTest {
     }
 
     @Test
+    void aClosedObjectRefusesFurtherReadsInsteadOfTouchingFreedMemory() throws IOException {
+        SpooledObject object = new Spool(folder, 4096).spool(new ByteArrayInputStream(randomBytes(1000)));
+        InputStream stream = object.openStream();
+        assertThat(stream.read()).isNotNegative();
+        object.close();
+        assertThatThrownBy(stream::read).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThatThrownBy(object::bytes).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        object.close();
+    }
+
+    @Test
+    void closingUnmapsSoThousandsOfFilesDoNotAccumulateMappings() throws IOException {
+        Path file = folder.resolve("object.dcm");
+        Files.write(file, randomBytes(64 * 1024));
+        for (int i = 0; i < 3000; i++) {
+            try (SpooledObject object = SpooledObject.open(file)) {
+                assertThat(object.bytes().get(0)).isEqualTo(Files.readAllBytes(file)[0]);
+            }
+        }
+        long mappingsOfFile = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                .filter(line -> line.endsWith(file.toString())).count();
+        assertThat(mappingsOfFile).isLessThan(10);
+    }
+
+    @Test
     void openedFileIsHashedOnDemandAndNeverDeleted() throws IOException {
         byte[] data = randomBytes(5000);
         Path file = folder.resolve("object.dcm");
