@@ -66,8 +66,8 @@ mib=$(echo "$total_bytes / 1048576" | bc -l)
 
 printf 'corpus: %d files, %.1f MiB (%s); threads %d; %d runs each, median\n' "$files" "$mib" "$corpus" "$threads" "$repeat"
 printf 'yara %s CLI : %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n' "$(yara --version)" "$yara_s" \
-  "$(echo "$mib / $yara_s" | bc -l)" "$(echo "$(cat "$work/yara.rss") / 1024" | bc -l)"
+  "$(echo "$mib / $yara_s" | bc -l)" "$(echo "$(tail -n 1 "$work/yara.rss") / 1024" | bc -l)"
 printf 'yara-guard scan : %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n' "$ours_s" "$(echo "$mib / $ours_s" | bc -l)" \
-  "$(echo "$(cat "$work/ours.rss") / 1024" | bc -l)"
+  "$(echo "$(tail -n 1 "$work/ours.rss") / 1024" | bc -l)"
 printf 'ratio (yara-guard MiB/s / yara MiB/s): %.2f\n' "$(echo "$yara_s / $ours_s" | bc -l)"
 echo "yara-guard, last run, without JVM start-up: ${stats_line#stats: }"
