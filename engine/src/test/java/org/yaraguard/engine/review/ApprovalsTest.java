@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +72,8 @@ class ApprovalsTest {
         assertThat(approvals.consume(SHA.toUpperCase())).isFalse();
         assertThat(approvals.consume(null)).isFalse();
         assertThat(approvals.pending(SHA)).isTrue();
-        assertThat(Files.getPosixFilePermissions(dir.resolve(SHA + ".approval")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dir.resolve(SHA + ".approval")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(approvals.consume(SHA)).isTrue();
     }
 

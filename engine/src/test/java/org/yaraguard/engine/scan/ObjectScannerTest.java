@@ -3,6 +3,7 @@ package org.yaraguard.engine.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.dicom.DicomInspector;
 import org.yaraguard.engine.dicom.InspectionLimits;
 import org.yaraguard.engine.rules.RulesFolder;
+import org.yaraguard.engine.spool.Sha256;
+import org.yaraguard.engine.spool.Spool;
 import org.yaraguard.engine.spool.SpooledObject;
 
 class ObjectScannerTest {
@@ -42,8 +45,23 @@ class ObjectScannerTest {
         assertThat(verdict.part10()).isTrue();
         assertThat(verdict.attributes().studyInstanceUid()).isEqualTo(STUDY_UID);
         assertThat(verdict.ruleSetId()).hasSize(64);
-        assertThat(verdict.sha256()).hasSize(64);
+        assertThat(verdict.sha256()).as("a clean file scanned in place is not hashed").isNull();
         assertThat(verdict.bytes()).isEqualTo(Files.size(clean));
+    }
+
+    @Test
+    void rejectedAndSpooledObjectsAlwaysCarryTheirHash() throws Exception {
+        writeRules("rule Dicm { meta: action = \"reject\" strings: $d = \"DICM\" condition: $d }");
+        Verdict rejected = scan(clean, Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults());
+        assertThat(rejected.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(Files.readAllBytes(clean))));
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+        try (RulesFolder rules = RulesFolder.open(rulesDir, RulesFolder.Options.once());
+             SpooledObject spooled = new Spool(work, 1 << 20).spool(Files.newInputStream(clean))) {
+            Verdict verdict = new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()),
+                    Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults()).scan(spooled, ScanContext.cli());
+            assertThat(verdict.action()).isEqualTo(Action.CLEAN);
+            assertThat(verdict.sha256()).isEqualTo(rejected.sha256());
+        }
     }
 
     @Test
