@@ -3,6 +3,7 @@ package org.yaraguard.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Sends objects to the stand-in archive's entry points over HTTP on the loopback interface. */
 final class ArchiveClient {
@@ -45,6 +47,56 @@ final class ArchiveClient {
     StoreOutcome importOnStorage(byte[] part10) throws IOException {
         return post("/metadata?import=true", part10);
     }
+
+    /** The STOW-RS endpoint the console releases to (yara-guard.stow.url, see prepare-wildfly.xml). */
+    static String stowRsUrl() {
+        return "http://127.0.0.1:" + ItEnvironment.httpPort() + "/" + StandInArchive.CONTEXT_ROOT + "/aets/"
+                + StandInArchive.AET + "/rs/studies";
+    }
+
+    /**
+     * STOW-RS proper: the Part-10 files as the parts of one {@code multipart/related; type="application/dicom"}
+     * request to {@link #stowRsUrl()}. The outcome has the request's HTTP status (200 all stored, 202 some, 409
+     * none), the stand-in's record ids and, per refused part, its FailureReason as {@code status}.
+     */
+    StowOutcome stowRs(List<byte[]> parts) throws IOException {
+        String boundary = "it-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(part);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stowRsUrl()))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .header("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IOException("HTTP " + response.statusCode() + " from STOW-RS: " + response.body(), e);
+        }
+        List<String> records = new ArrayList<>();
+        json.path("records").forEach(id -> records.add(id.asText()));
+        List<Integer> failureReasons = new ArrayList<>();
+        json.path("failed").forEach(f -> failureReasons.add(f.path("failureReason").asInt()));
+        return new StowOutcome(response.statusCode(), records, failureReasons);
+    }
+
+    /** What the STOW-RS endpoint answered to one request. */
+    record StowOutcome(int httpStatus, List<String> records, List<Integer> failureReasons) {}
 
     private StoreOutcome post(String path, byte[] body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))

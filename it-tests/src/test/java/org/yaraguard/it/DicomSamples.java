@@ -44,6 +44,19 @@ final class DicomSamples {
 
     /** A {@code side} x {@code side} 8-bit secondary-capture image (pixel data read by dump2dcm from a file). */
     DicomSample image(String name, int number, String privateText, int side) throws IOException {
+        return image(name, number, privateText, side, "Test^Patient" + number);
+    }
+
+    /** An 8 x 8 image with this Patient's Name (no square brackets: dump2dcm's value delimiters). */
+    DicomSample image(String name, int number, String privateText, String patientName) throws IOException {
+        return image(name, number, privateText, 8, patientName);
+    }
+
+    private DicomSample image(String name, int number, String privateText, int side, String patientName)
+            throws IOException {
+        if (patientName.contains("[") || patientName.contains("]")) {
+            throw new IllegalArgumentException("dump2dcm cannot take square brackets in a value: " + patientName);
+        }
         String study = uid(STUDY, number);
         String sop = uid(INSTANCE, number);
         byte[] pixels = new byte[side * side];
@@ -58,7 +71,7 @@ final class DicomSamples {
                 "(0008,0020) DA [20261125]",
                 "(0008,0050) SH [ACC" + number + "]",
                 "(0008,0060) CS [OT]",
-                "(0010,0010) PN [Test^Patient" + number + "]",
+                "(0010,0010) PN [" + patientName + "]",
                 "(0010,0020) LO [PID" + number + "]",
                 "(0020,000d) UI [" + study + "]",
                 "(0020,000e) UI [" + uid(SERIES, number) + "]",

@@ -19,19 +19,24 @@ final class FindingsLog {
 
     /** Every verdict line, in order. */
     static List<JsonNode> verdicts() throws IOException {
-        List<JsonNode> verdicts = new ArrayList<>();
+        return events("verdict");
+    }
+
+    /** Every line of this event (verdict, approval-used, view, release, purge ...), in order. */
+    static List<JsonNode> events(String event) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
         if (!Files.exists(ItEnvironment.findingsLog())) {
-            return verdicts;
+            return events;
         }
         for (String line : Files.readAllLines(ItEnvironment.findingsLog(), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 JsonNode json = JSON.readTree(line);
-                if ("verdict".equals(json.path("event").asText())) {
-                    verdicts.add(json);
+                if (event.equals(json.path("event").asText())) {
+                    events.add(json);
                 }
             }
         }
-        return verdicts;
+        return events;
     }
 
     /** The verdict lines about the object with this SHA-256. */

@@ -32,6 +32,29 @@ final class ItEnvironment {
         return work().resolve("findings.log");
     }
 
+    static Path approvalsFolder() {
+        return work().resolve("approvals");
+    }
+
+    /** The review console's base URL (context root of console/target/yara-guard-console.war). */
+    static String consoleUrl() {
+        return "http://127.0.0.1:" + httpPort() + "/yara-guard";
+    }
+
+    /** The console WAR the reactor built (it-tests depends on the console module). */
+    static Path consoleWar() {
+        return Path.of(System.getProperty("it.console.war", "../console/target/yara-guard-console.war"));
+    }
+
+    /** The reviewer prepare-wildfly.xml added with add-user.sh (group yara-guard-reviewer). */
+    static String reviewerUser() {
+        return System.getProperty("it.reviewer.user", "reviewer");
+    }
+
+    static String reviewerPassword() {
+        return System.getProperty("it.reviewer.password");
+    }
+
     static Path serverLog() {
         return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
     }

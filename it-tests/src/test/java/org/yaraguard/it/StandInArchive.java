@@ -21,6 +21,8 @@ final class StandInArchive {
 
     static final String NAME = "standin-archive.ear";
     static final String CONTEXT_ROOT = "dcm4chee-arc";
+    /** The AE title in the STOW-RS path, as in {@code /dcm4chee-arc/aets/DCM4CHEE/rs/studies}. */
+    static final String AET = "DCM4CHEE";
 
     private static final String APPLICATION_XML = """
             <?xml version="1.0" encoding="UTF-8"?>

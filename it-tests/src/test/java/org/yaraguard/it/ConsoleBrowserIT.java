@@ -1,0 +1,268 @@
+package org.yaraguard.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Issue 4's web console in a real headless Chromium (Debian's chromium and chromium-driver, through Selenium),
+ * deployed beside the stand-in archive in the test WildFly where deployment/install.sh installed the plugin with
+ * {@code yara-guard.stow.url} pointing at the stand-in's STOW-RS endpoint and prepare-wildfly.xml added a reviewer
+ * with bin/add-user.sh. Two polyglots (PE header in the preamble) are refused over STOW-RS and quarantined by the
+ * hook; the reviewer signs in, sees the refused study (a script in the patient name is shown as text), opens it,
+ * releases it — the console POSTs it to the archive's STOW-RS, the real hook honours the one-time approval and the
+ * stand-in stores it byte for byte — and purges the other one. Actions without the CSRF token, or from another
+ * origin, are refused with 403.
+ */
+@EnabledIfSystemProperty(named = "it.install.plugin", matches = "true")
+class ConsoleBrowserIT extends DeployedArchive {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String SCRIPT_NAME = SCRIPT + "^Eve";
+    private static final String RELEASE_REASON = "vendor preamble, checked by the reviewer";
+    private static final String PURGE_REASON = "confirmed malware";
+
+    @TempDir
+    Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** The console WAR the reactor built, deployed after the stand-in archive EAR (order 2). */
+    @Deployment(name = "console", order = 2, testable = false)
+    static WebArchive console() {
+        Path war = ItEnvironment.consoleWar();
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException("no console WAR at " + war.toAbsolutePath()
+                    + ": build it with mvn -pl it-tests -am verify");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            fail("The console's browser test needs Debian's headless Chromium and its driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort()
+                .withLogFile(ItEnvironment.work().resolve("chromedriver.log").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInSeeRefusedStudyReleaseItAndPurgeAnother() throws Exception {
+        DicomSamples samples = samples("console");
+        DicomSample toRelease = samples.image("console-release", 701, null, SCRIPT_NAME)
+                .withPreamble("console-release", DicomSamples.pePreamble());
+        DicomSample toPurge = samples.image("console-purge", 702, null, "Other^Patient")
+                .withPreamble("console-purge", DicomSamples.pePreamble());
+
+        // Both are refused by the hook on the archive's STOW-RS endpoint and kept in the quarantine.
+        for (DicomSample sample : List.of(toRelease, toPurge)) {
+            ArchiveClient.StowOutcome outcome = archive.stowRs(List.of(sample.part10()));
+            assertThat(outcome.httpStatus()).as("STOW-RS of %s: %s", sample.name(), outcome).isEqualTo(409);
+            assertThat(outcome.failureReasons()).containsExactly(ItEnvironment.rejectStatus());
+            assertThat(QuarantineFolder.object(sample.studyInstanceUid(), sample.sha256()))
+                    .hasBinaryContent(sample.part10());
+            assertNotStored(sample);
+        }
+        String releaseId = toRelease.sha256();
+        String purgeId = toPurge.sha256();
+
+        // Sign in through the FORM login of WildFly's ApplicationRealm.
+        browser.get(ItEnvironment.consoleUrl() + "/studies");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        browser.findElement(By.id("j_username")).sendKeys(ItEnvironment.reviewerUser());
+        browser.findElement(By.id("j_password")).sendKeys(ItEnvironment.reviewerPassword());
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(ItEnvironment.reviewerUser());
+
+        // The refused study is listed; the script in its patient name is text, never run.
+        assertNoAlert();
+        assertThat(browser.findElements(row(releaseId))).hasSize(1);
+        assertThat(browser.findElements(row(purgeId))).hasSize(1);
+        assertThat(browser.getPageSource()).contains("Study " + toRelease.studyInstanceUid());
+        assertThat(browser.findElements(By.cssSelector(".patient")))
+                .anySatisfy(p -> assertThat(p.getText()).contains(SCRIPT));
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
+        String session = sessionCookie();
+        HttpResponse<String> raw = get(session, "/studies");
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
+        assertThat(raw.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'none'"));
+        screenshot("studies-before");
+
+        // Open it: the detail view with the hex of the PE preamble.
+        browser.findElement(By.cssSelector("tr[data-id='" + releaseId + "'] a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("detail")));
+        assertNoAlert();
+        assertThat(browser.findElement(By.id("detail")).getText()).contains(SCRIPT)
+                .contains("(none) at 127.0.0.1 to " + StandInArchive.AET).doesNotContain("null");
+        assertThat(browser.findElement(By.cssSelector("pre.hex")).getText()).startsWith("00000000  4d 5a");
+        screenshot("detail");
+
+        // Cross-site protection: the session cookie, and release POSTs without the token or from elsewhere.
+        Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(cookie.isHttpOnly()).isTrue();
+        String token = browser.findElement(By.cssSelector("#release-form input[name=csrf]")).getAttribute("value");
+        assertThat(token).isNotBlank();
+        String origin = "http://127.0.0.1:" + ItEnvironment.httpPort();
+        String releaseForm = "action=release&id=" + releaseId + "&reason=" + encode("forged");
+        assertThat(post(session, releaseForm, origin)).as("release without the CSRF token").isEqualTo(403);
+        assertThat(post(session, releaseForm + "&csrf=wrong" + token, origin)).as("wrong token").isEqualTo(403);
+        assertThat(post(session, releaseForm + "&csrf=" + encode(token), "https://evil.example"))
+                .as("foreign origin").isEqualTo(403);
+        assertNotStored(toRelease);
+        assertThat(FindingsLog.events("release")).noneMatch(e -> releaseId.equals(e.path("id").asText()));
+        assertThat(ItEnvironment.approvalsFolder().resolve(releaseId + ".approval")).doesNotExist();
+
+        // Release with a reason: through the archive's STOW-RS and the real hook, on the one-time approval.
+        browser.findElement(By.id("release-reason")).sendKeys(RELEASE_REASON);
+        browser.findElement(By.id("release-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertNoAlert();
+        assertThat(browser.findElement(By.id("flash")).getText()).startsWith("Released " + releaseId)
+                .contains("HTTP 200");
+        assertThat(browser.findElement(By.id("trail")).getText())
+                .contains("release by " + ItEnvironment.reviewerUser()).contains(RELEASE_REASON);
+        List<ArchiveRecord> stored = ArchiveRecord.all().stream()
+                .filter(r -> toRelease.sopInstanceUid().equals(r.sopInstanceUid())).toList();
+        assertThat(stored).singleElement().satisfies(record -> {
+            assertThat(record.entry()).isEqualTo("store-stream");
+            assertThat(record.storedBytes()).as("stored byte-identical").isEqualTo(toRelease.part10());
+        });
+        assertThat(FindingsLog.events("approval-used")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
+                .hasSize(1);
+        assertThat(FindingsLog.events("release")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.path("user").asText()).isEqualTo(ItEnvironment.reviewerUser());
+                    assertThat(e.path("reason").asText()).isEqualTo(RELEASE_REASON);
+                });
+        assertThat(ItEnvironment.approvalsFolder().resolve(releaseId + ".approval")).as("approval used up")
+                .doesNotExist();
+        screenshot("released");
+
+        // Purge the other one with a reason: gone from the list and from the quarantine folder.
+        browser.get(ItEnvironment.consoleUrl() + "/entry?id=" + purgeId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("purge-reason")));
+        browser.findElement(By.id("purge-reason")).sendKeys(PURGE_REASON);
+        browser.findElement(By.id("purge-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
+        assertThat(browser.findElement(By.id("flash")).getText()).startsWith("Purged " + purgeId);
+        assertThat(browser.findElements(row(purgeId))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + releaseId + "'] td.released"))).hasSize(1);
+        assertThat(QuarantineFolder.ids()).doesNotContain(purgeId).contains(releaseId);
+        assertThat(QuarantineFolder.sidecarIds()).doesNotContain(purgeId);
+        assertThat(QuarantineFolder.object(toPurge.studyInstanceUid(), purgeId)).doesNotExist();
+        assertThat(FindingsLog.events("purge")).filteredOn(e -> purgeId.equals(e.path("id").asText()))
+                .singleElement().satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo(PURGE_REASON));
+        assertNotStored(toPurge);
+        screenshot("studies-after");
+
+        // The approval was for one store only: the same bytes sent again are refused.
+        ArchiveClient.StowOutcome again = archive.stowRs(List.of(toRelease.part10()));
+        assertThat(again.httpStatus()).as("second STOW-RS of the released object: %s", again).isEqualTo(409);
+        assertThat(FindingsLog.events("approval-used")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
+                .hasSize(1);
+    }
+
+    private static By row(String id) {
+        return By.cssSelector("tr.entry[data-id='" + id + "']");
+    }
+
+    private void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private static void assertNotStored(DicomSample sample) throws IOException {
+        assertThat(ArchiveRecord.all()).noneMatch(r -> sample.sopInstanceUid().equals(r.sopInstanceUid()));
+    }
+
+    private String sessionCookie() {
+        Cookie cookie = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).as("session cookie").isNotNull();
+        return cookie.getValue();
+    }
+
+    private HttpResponse<String> get(String session, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ItEnvironment.consoleUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", "JSESSIONID=" + session).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A release or purge form posted outside the browser, with the reviewer's session; the HTTP status. */
+    private int post(String session, String form, String origin) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ItEnvironment.consoleUrl() + "/action"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + session).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Saved beside the findings log for a person to look at; not asserted. */
+    private void screenshot(String name) throws IOException {
+        Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, ItEnvironment.work().resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
