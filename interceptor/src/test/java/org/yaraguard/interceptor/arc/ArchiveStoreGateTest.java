@@ -55,6 +55,7 @@ class ArchiveStoreGateTest {
         Map<String, String> properties = new HashMap<>(Map.of("yara-guard.rules.dir", rules.toString(),
                 "yara-guard.quarantine.dir", temp.resolve("q").toString(), "yara-guard.spool.dir",
                 temp.resolve("spool").toString(), "yara-guard.findings.log", temp.resolve("findings.log").toString(),
+                "yara-guard.approval.dir", temp.resolve("approvals").toString(),
                 "yara-guard.spool.memory.bytes", "1024"));
         guard = Guard.start(GuardSettings.from(properties::get), java.time.Clock.systemUTC());
         gate = new ArchiveStoreGate(guard, null);

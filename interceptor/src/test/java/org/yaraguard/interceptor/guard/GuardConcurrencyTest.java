@@ -37,6 +37,7 @@ class GuardConcurrencyTest {
         Map<String, String> properties = new HashMap<>(Map.of("yara-guard.rules.dir", rules.toString(),
                 "yara-guard.quarantine.dir", temp.resolve("q").toString(), "yara-guard.spool.dir",
                 temp.resolve("spool").toString(), "yara-guard.findings.log", temp.resolve("findings.log").toString(),
+                "yara-guard.approval.dir", temp.resolve("approvals").toString(),
                 "yara-guard.spool.memory.bytes", "4096"));
         int objects = 400;
         try (Guard guard = Guard.start(GuardSettings.from(properties::get), Clock.systemUTC())) {
