@@ -40,14 +40,15 @@ public class EntryServlet extends HttpServlet {
         row(out, "Status", e.status());
         row(out, "Verdict", e.action() + " (mode " + e.mode() + ")");
         row(out, "Received", e.receivedAt() + " via " + e.source());
-        row(out, "Sender", e.callingAet() + " at " + e.remoteHost() + " to " + e.calledAet());
-        row(out, "Patient", e.attributes().patientName() + " (" + e.attributes().patientId() + ")");
-        row(out, "Study", e.study() + ", date " + e.attributes().studyDate() + ", accession "
-                + e.attributes().accessionNumber());
-        row(out, "Series / instance", e.series() + " / " + e.attributes().sopInstanceUid());
+        row(out, "Sender", orNone(e.callingAet()) + " at " + orNone(e.remoteHost()) + " to " + orNone(e.calledAet()));
+        row(out, "Patient", orNone(e.attributes().patientName()) + " (" + orNone(e.attributes().patientId()) + ")");
+        row(out, "Study", orNone(e.study()) + ", date " + orNone(e.attributes().studyDate()) + ", accession "
+                + orNone(e.attributes().accessionNumber()));
+        row(out, "Series / instance", orNone(e.series()) + " / " + orNone(e.attributes().sopInstanceUid()));
         row(out, "Modality", e.attributes().modality());
         row(out, "Object", e.bytes() + " bytes, " + (e.part10() ? "Part-10" : "bare dataset")
-                + ", transfer syntax " + e.transferSyntax());
+                + ", transfer syntax " + (e.transferSyntax() == null && e.part10() ? "(in the file meta)"
+                : orNone(e.transferSyntax())));
         row(out, "Rule set", e.rulesetId());
         if (e.trouble() != null) {
             row(out, "Trouble", e.trouble());
@@ -102,5 +103,10 @@ public class EntryServlet extends HttpServlet {
                 + "<input type=\"hidden\" name=\"" + CsrfGuard.FIELD + "\" value=\"" + Html.text(token) + "\">"
                 + "Reason <input name=\"reason\" required maxlength=\"1000\" id=\"" + action + "-reason\"> "
                 + "<button type=\"submit\" id=\"" + action + "-button\">" + Html.text(label) + "</button></form>");
+    }
+
+    /** A value the object or the request did not carry (e.g. no calling AE title on STOW-RS): not "null". */
+    private static String orNone(String value) {
+        return value == null || value.isEmpty() ? "(none)" : value;
     }
 }

@@ -53,7 +53,8 @@ class ConsoleBrowserIT extends DeployedArchive {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String SCRIPT = "<script>alert(1)</script>";
-    private static final String SCRIPT_NAME = SCRIPT + "^Eve";
+    private static final String IMG = "<img src=x onerror=alert(2)>";
+    private static final String SCRIPT_NAME = SCRIPT + "^" + IMG;
     private static final String RELEASE_REASON = "vendor preamble, checked by the reviewer";
     private static final String PURGE_REASON = "confirmed malware";
 
@@ -137,12 +138,17 @@ class ConsoleBrowserIT extends DeployedArchive {
         assertThat(browser.getPageSource()).contains("Study " + toRelease.studyInstanceUid());
         assertThat(browser.findElements(By.cssSelector(".patient")))
                 .anySatisfy(p -> assertThat(p.getText()).contains(SCRIPT));
+        assertThat(browser.findElements(By.cssSelector(".patient")))
+                .anySatisfy(p -> assertThat(p.getText()).isEqualTo(SCRIPT_NAME));
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
-        assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT)
+                .doesNotContain(IMG);
         String session = sessionCookie();
         HttpResponse<String> raw = get(session, "/studies");
         assertThat(raw.statusCode()).isEqualTo(200);
-        assertThat(raw.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
+        assertThat(raw.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT)
+                .doesNotContain(IMG);
         assertThat(raw.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("default-src 'none'"));
         screenshot("studies-before");
@@ -154,6 +160,9 @@ class ConsoleBrowserIT extends DeployedArchive {
         assertThat(browser.findElement(By.id("detail")).getText()).contains(SCRIPT)
                 .contains("(none) at 127.0.0.1 to " + StandInArchive.AET).doesNotContain("null");
         assertThat(browser.findElement(By.cssSelector("pre.hex")).getText()).startsWith("00000000  4d 5a");
+        assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+        assertThat(FindingsLog.events("view")).anyMatch(e -> releaseId.equals(e.path("id").asText())
+                && ItEnvironment.reviewerUser().equals(e.path("user").asText()));
         screenshot("detail");
 
         // Cross-site protection: the session cookie, and release POSTs without the token or from elsewhere.
