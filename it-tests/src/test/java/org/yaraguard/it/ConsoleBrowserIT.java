@@ -50,8 +50,9 @@ import static org.assertj.core.api.Assertions.fail;
 @EnabledIfSystemProperty(named = "it.install.plugin", matches = "true")
 class ConsoleBrowserIT extends DeployedArchive {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** Debian's chromium and chromium-driver; {@code -Dit.chromium} / {@code -Dit.chromedriver} point elsewhere. */
+    static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMG = "<img src=x onerror=alert(2)>";
     private static final String SCRIPT_NAME = SCRIPT + "^" + IMG;
