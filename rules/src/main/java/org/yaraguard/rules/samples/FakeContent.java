@@ -133,11 +133,15 @@ public final class FakeContent {
         return bytes.array();
     }
 
+    private static final long FIXED_ZIP_TIME = 1_700_000_000_000L;
+
     /** A real ZIP archive holding one short text file, padded with zeros to at least {@code minLength}. */
     public static byte[] zipArchive(int minLength) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("readme.txt"));
+            ZipEntry entry = new ZipEntry("readme.txt");
+            entry.setTime(FIXED_ZIP_TIME);   // the same seed must give the same bytes, whatever the clock says
+            zip.putNextEntry(entry);
             zip.write(ascii("YARA Guard test sample: a harmless archive.\n"));
             zip.closeEntry();
         } catch (IOException e) {
