@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
@@ -16,6 +18,7 @@ import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
 import org.yaraguard.engine.scan.ScanContext;
 import org.yaraguard.engine.scan.Verdict;
+import org.yaraguard.engine.spool.ReadBuffer;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraUnavailableException;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ import picocli.CommandLine.Spec;
         description = "Scans files and folders (recursively). Exit 0: nothing reached reject; 1: something did; "
                 + "2: could not do the job.")
 final class ScanCommand implements Callable<Integer> {
+
+    /** Files up to this size are read into a per-thread buffer instead of being mapped (see {@link ReadBuffer}). */
+    private static final int READ_BUFFER_BYTES = 8 * 1024 * 1024;
 
     @Mixin
     EngineOptions engine;
@@ -90,10 +96,16 @@ final class ScanCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
+        // One buffer per thread: a task takes one, and gives it back when its object is closed.
+        BlockingQueue<ReadBuffer> buffers = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            buffers.add(new ReadBuffer(READ_BUFFER_BYTES));
+        }
+        boolean allDone = false;
         try {
             CompletionService<ScanResult> completion = new ExecutorCompletionService<>(pool);
             for (Path file : files) {
-                completion.submit(() -> scanOne(scanner, file));
+                completion.submit(() -> scanOne(scanner, file, buffers));
             }
             ProgressBar progress = ProgressBar.forTerminal(err, files.size());
             List<ScanResult> results = new ArrayList<>(files.size());
@@ -107,6 +119,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             progress.finish();
             results.sort(Comparator.comparing(ScanResult::path));
+            allDone = true;
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,15 +128,22 @@ final class ScanCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            // A task still running may be scanning a buffer: then the collector frees them once it is done.
+            if (allDone) {
+                buffers.forEach(ReadBuffer::close);
+            }
         }
     }
 
-    private ScanResult scanOne(ObjectScanner scanner, Path file) {
-        try (SpooledObject object = SpooledObject.open(file)) {
+    private ScanResult scanOne(ObjectScanner scanner, Path file, BlockingQueue<ReadBuffer> buffers) {
+        ReadBuffer buffer = buffers.remove();
+        try (SpooledObject object = buffer.open(file)) {
             Verdict verdict = scanner.scan(object, ScanContext.cli());
             return ScanResult.of(file, verdict, json ? object.sha256() : verdict.sha256());
         } catch (IOException | RuntimeException e) {
             return ScanResult.failed(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            buffers.add(buffer);
         }
     }
 

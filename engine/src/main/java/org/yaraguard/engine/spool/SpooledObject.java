@@ -22,8 +22,8 @@ import java.security.MessageDigest;
  */
 public final class SpooledObject implements AutoCloseable {
 
-    private final ByteBuffer owned;
     private final ByteBuffer memory;
+    private final Runnable releaseMemory;
     private final Path file;
     private final boolean ownsFile;
     private final long size;
@@ -31,9 +31,10 @@ public final class SpooledObject implements AutoCloseable {
     private MappedByteBuffer mapped;
     private boolean closed;
 
-    private SpooledObject(ByteBuffer owned, Path file, boolean ownsFile, long size, String sha256) {
-        this.owned = owned;
-        this.memory = owned == null ? null : owned.asReadOnlyBuffer();
+    private SpooledObject(ByteBuffer memory, Runnable releaseMemory, Path file, boolean ownsFile, long size,
+                          String sha256) {
+        this.memory = memory == null ? null : memory.asReadOnlyBuffer();
+        this.releaseMemory = releaseMemory;
         this.file = file;
         this.ownsFile = ownsFile;
         this.size = size;
@@ -41,16 +42,21 @@ public final class SpooledObject implements AutoCloseable {
     }
 
     static SpooledObject inMemory(ByteBuffer direct, String sha256) {
-        return new SpooledObject(direct, null, false, direct.remaining(), sha256);
+        return new SpooledObject(direct, () -> BufferRelease.release(direct), null, false, direct.remaining(), sha256);
+    }
+
+    /** Bytes in a buffer lent by its owner, who gets it back through {@code giveBack} on close (nothing is freed). */
+    static SpooledObject borrowing(ByteBuffer direct, Runnable giveBack) {
+        return new SpooledObject(direct, giveBack, null, false, direct.remaining(), null);
     }
 
     static SpooledObject spoolFile(Path file, String sha256) throws IOException {
-        return new SpooledObject(null, file, true, Files.size(file), sha256);
+        return new SpooledObject(null, null, file, true, Files.size(file), sha256);
     }
 
     /** An existing file, scanned where it lies; closing it never deletes the file. */
     public static SpooledObject open(Path file) throws IOException {
-        return new SpooledObject(null, file, false, Files.size(file), null);
+        return new SpooledObject(null, null, file, false, Files.size(file), null);
     }
 
     /** The object's bytes, read-only, position 0; a file is mapped on first call. */
@@ -132,14 +138,16 @@ public final class SpooledObject implements AutoCloseable {
         }
     }
 
-    /** Frees the memory or unmaps the file now; deletes the spool file if the spool made it. */
+    /** Frees (or gives back) the memory or unmaps the file now; deletes the spool file if the spool made it. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        BufferRelease.release(owned);
+        if (releaseMemory != null) {
+            releaseMemory.run();
+        }
         BufferRelease.release(mapped);
         mapped = null;
         if (ownsFile) {
