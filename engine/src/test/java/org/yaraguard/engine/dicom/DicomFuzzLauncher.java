@@ -14,7 +14,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * Entry point of the forked fuzzing JVM: runs {@link DicomInspectorFuzzTarget} through the JUnit launcher with
  * Jazzer's libFuzzer arguments, and exits 0 only if the fuzz test ran and found nothing.
  *
- * <p>Arguments: work folder (findings land here), writable corpus folder, seed corpus folder, seconds.
+ * <p>Arguments: work folder (findings land here), writable corpus folder, seed corpus folder, seconds, libFuzzer
+ * random seed (0: a new one each run).
  */
 final class DicomFuzzLauncher {
 
@@ -26,6 +27,7 @@ final class DicomFuzzLauncher {
         String corpus = args[1];
         String seeds = args[2];
         String seconds = args[3];
+        String seed = args[4];
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(DicomInspectorFuzzTarget.class, "inspect", "byte[]"))
                 .configurationParameter("jazzer.internal.basedir", workFolder)
@@ -35,6 +37,7 @@ final class DicomFuzzLauncher {
                 .configurationParameter("jazzer.internal.arg.1", corpus)
                 .configurationParameter("jazzer.internal.arg.2", seeds)
                 .configurationParameter("jazzer.internal.arg.3", "-max_total_time=" + seconds)
+                .configurationParameter("jazzer.internal.arg.4", "-seed=" + seed)
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
