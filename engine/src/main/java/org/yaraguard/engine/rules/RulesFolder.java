@@ -80,11 +80,6 @@ public final class RulesFolder implements AutoCloseable {
         return rules;
     }
 
-    /** The folder, absolute. */
-    public Path folder() {
-        return folder;
-    }
-
     /** The rule set in force, if any folder state ever compiled. */
     public Optional<RuleSet> current() {
         return Optional.ofNullable(current);

@@ -41,10 +41,6 @@ public final class ObjectScanner {
         this.limits = limits;
     }
 
-    public Policy policy() {
-        return policy;
-    }
-
     /** Never throws for anything the object or the engine does: such trouble becomes part of the verdict. */
     public Verdict scan(SpooledObject object, ScanContext context) {
         long start = System.nanoTime();
