@@ -2,6 +2,7 @@ package org.yaraguard.interceptor.guard;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -66,10 +67,20 @@ public final class Guard implements AutoCloseable {
      * once as an error; stores then follow the start-up policy until a good rule set loads.
      */
     public static Guard start(GuardSettings settings, Clock clock) {
+        return start(settings, clock, RulesFolder::open);
+    }
+
+    /** Opens the rules folder; a seam so that tests can stand in for a machine without libyara. */
+    @FunctionalInterface
+    interface RulesOpener {
+        RulesFolder open(Path folder, RulesFolder.Options options) throws YaraUnavailableException;
+    }
+
+    static Guard start(GuardSettings settings, Clock clock, RulesOpener opener) {
         RulesFolder rules = null;
         String unavailable = null;
         try {
-            rules = RulesFolder.open(settings.rulesDir(),
+            rules = opener.open(settings.rulesDir(),
                     RulesFolder.Options.watching(settings.rulesPollInterval(), null));
             if (rules.current().isEmpty()) {
                 LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"

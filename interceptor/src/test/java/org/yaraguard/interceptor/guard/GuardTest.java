@@ -28,6 +28,7 @@ import org.yaraguard.engine.review.Approvals;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.spool.SpooledObject;
+import org.yaraguard.engine.yara.YaraUnavailableException;
 
 class GuardTest {
 
@@ -148,6 +149,34 @@ class GuardTest {
     }
 
     @Test
+    void withoutLibyaraFailClosedRefusesEveryStoreAndSaysWhy() throws IOException {
+        Guard guard = startWithout(new YaraUnavailableException("libyara not found: install it with `apt-get install"
+                + " libyara9`", null));
+
+        Ruling ruling = judge(guard, object("1.2.3", "anything"), C_STORE);
+
+        assertThat(guard.ruleSet()).isEmpty();
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(ruling.comment()).hasSizeLessThanOrEqualTo(64);
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("trouble").asText()).startsWith("no-rules").contains("apt-get install libyara9"));
+    }
+
+    @Test
+    void aNativeBindingThatCannotLinkFailsOpenWhenConfiguredSoTheArchiveKeepsStoring() throws IOException {
+        properties.put("yara-guard.startup.policy", "fail-open");
+        Guard guard = startWithout(new UnsatisfiedLinkError("libjnidispatch.so: cannot open shared object file"));
+
+        Ruling ruling = judge(guard, object("1.2.3", "REJECT-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+        assertThat(ruling.verdict().action()).isEqualTo(Action.LOG);
+        assertThat(ruling.verdict().sha256()).hasSize(64);
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("trouble").asText()).contains("native binding unavailable"));
+    }
+
+    @Test
     void aSpoolThatFailsRefusesWithOutOfResourcesAndRecordsIt() throws IOException {
         guard = start(RULES);
         InputStream failing = new InputStream() {
@@ -200,7 +229,25 @@ class GuardTest {
                 .isEqualTo(Ruling.Outcome.REFUSE);
     }
 
+    /** A guard on a machine where opening the rules fails with {@code failure} (no libyara, no JNA). */
+    private Guard startWithout(Throwable failure) throws IOException {
+        configure(RULES);
+        guard = Guard.start(GuardSettings.from(properties::get), CLOCK, (folder, options) -> {
+            if (failure instanceof YaraUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw (Error) failure;
+        });
+        return guard;
+    }
+
     private Guard start(String rules) throws IOException {
+        configure(rules);
+        guard = Guard.start(GuardSettings.from(properties::get), CLOCK);
+        return guard;
+    }
+
+    private void configure(String rules) throws IOException {
         Path rulesDir = Files.createDirectories(temp.resolve("rules"));
         Files.writeString(rulesDir.resolve("test.yar"), rules);
         properties.putIfAbsent("yara-guard.rules.dir", rulesDir.toString());
@@ -208,8 +255,6 @@ class GuardTest {
         properties.put("yara-guard.spool.dir", temp.resolve("spool").toString());
         properties.put("yara-guard.findings.log", temp.resolve("findings.log").toString());
         properties.put("yara-guard.approval.dir", temp.resolve("approvals").toString());
-        guard = Guard.start(GuardSettings.from(properties::get), CLOCK);
-        return guard;
     }
 
     private static Ruling judge(Guard guard, byte[] object, Origin origin) throws IOException {
