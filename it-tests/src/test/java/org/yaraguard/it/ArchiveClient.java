@@ -75,24 +75,10 @@ final class ArchiveClient {
                 .header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IOException("HTTP " + response.statusCode() + " from STOW-RS: " + response.body(), e);
-        }
-        List<String> records = new ArrayList<>();
-        json.path("records").forEach(id -> records.add(id.asText()));
+        Answer answer = send(request, "STOW-RS");
         List<Integer> failureReasons = new ArrayList<>();
-        json.path("failed").forEach(f -> failureReasons.add(f.path("failureReason").asInt()));
-        return new StowOutcome(response.statusCode(), records, failureReasons);
+        answer.json().path("failed").forEach(f -> failureReasons.add(f.path("failureReason").asInt()));
+        return new StowOutcome(answer.status(), answer.records(), failureReasons);
     }
 
     /** What the STOW-RS endpoint answered to one request. */
@@ -104,6 +90,17 @@ final class ArchiveClient {
                 .header("Content-Type", "application/dicom")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        Answer answer = send(request, path);
+        JsonNode json = answer.json();
+        return new StoreOutcome(answer.status(), json.path("outcome").asText(), json.path("status").asInt(),
+                json.path("errorComment").asText(null), json.path("message").asText(null), answer.records());
+    }
+
+    /** The stand-in's JSON answer to one request, with the ids of the store records it wrote. */
+    private record Answer(int status, JsonNode json, List<String> records) {
+    }
+
+    private Answer send(HttpRequest request, String what) throws IOException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -115,12 +112,11 @@ final class ArchiveClient {
         try {
             json = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + path + ": " + response.body(), e);
+            throw new IOException("HTTP " + response.statusCode() + " from " + what + ": " + response.body(), e);
         }
         List<String> records = new ArrayList<>();
         json.path("records").forEach(id -> records.add(id.asText()));
-        return new StoreOutcome(response.statusCode(), json.path("outcome").asText(), json.path("status").asInt(),
-                json.path("errorComment").asText(null), json.path("message").asText(null), records);
+        return new Answer(response.statusCode(), json, records);
     }
 
     private static String encode(String value) {
