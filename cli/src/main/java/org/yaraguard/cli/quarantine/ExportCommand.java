@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import org.yaraguard.engine.review.ReviewException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,14 +33,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The ZIP to write (must not exist).")
     Path out;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Reviewer recorded in the audit trail.",
-            defaultValue = "${sys:user.name}")
-    String user;
+    @Mixin
+    Reviewer reviewer;
 
     @Override
     public Integer call() throws IOException {
         try (OutputStream zip = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
-            parent.review(null).export(id, zip, user);
+            parent.review(null).export(id, zip, reviewer.name);
         } catch (ReviewException e) {
             Files.deleteIfExists(out);
             return QuarantineCommand.refuse(spec, e);

@@ -9,6 +9,7 @@ import org.yaraguard.engine.review.ReviewException;
 import org.yaraguard.engine.review.TimeSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,9 +41,8 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why (recorded).")
     String reason;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Reviewer recorded in the audit trail.",
-            defaultValue = "${sys:user.name}")
-    String user;
+    @Mixin
+    Reviewer reviewer;
 
     @Override
     public Integer call() throws IOException {
@@ -50,7 +50,7 @@ final class PurgeCommand implements Callable<Integer> {
         if (target.olderThan != null) {
             try {
                 Duration age = TimeSpec.duration(target.olderThan);
-                List<String> purged = review.purgeOlderThan(age, reason, user);
+                List<String> purged = review.purgeOlderThan(age, reason, reviewer.name);
                 purged.forEach(id -> QuarantineCommand.out(spec).printf("purged %s%n", id));
                 QuarantineCommand.out(spec).printf("%d entries older than %s purged%n", purged.size(), age);
                 return 0;
@@ -61,7 +61,7 @@ final class PurgeCommand implements Callable<Integer> {
         int status = 0;
         for (String id : target.ids) {
             try {
-                review.purge(id, reason, user);
+                review.purge(id, reason, reviewer.name);
                 QuarantineCommand.out(spec).printf("purged %s%n", QuarantineCommand.safe(id));
             } catch (ReviewException e) {
                 status = QuarantineCommand.refuse(spec, e);

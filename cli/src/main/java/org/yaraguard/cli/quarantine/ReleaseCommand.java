@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.yaraguard.engine.review.QuarantineReview;
 import org.yaraguard.engine.review.ReviewException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +36,8 @@ final class ReleaseCommand implements Callable<Integer> {
                     + "(default: system property yara-guard.stow.url).")
     String stowUrl;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Reviewer recorded in the audit trail.",
-            defaultValue = "${sys:user.name}")
-    String user;
+    @Mixin
+    Reviewer reviewer;
 
     @Override
     public Integer call() throws IOException {
@@ -45,7 +45,7 @@ final class ReleaseCommand implements Callable<Integer> {
         int status = 0;
         for (String id : ids) {
             try {
-                QuarantineReview.Release r = review.release(id, reason, user);
+                QuarantineReview.Release r = review.release(id, reason, reviewer.name);
                 QuarantineCommand.out(spec).printf("released %s (HTTP %d, approved SHA-256 %s)%n", r.id(),
                         r.httpStatus(), r.sentSha256());
             } catch (ReviewException e) {

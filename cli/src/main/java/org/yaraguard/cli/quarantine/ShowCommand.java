@@ -11,8 +11,8 @@ import org.yaraguard.engine.review.ReviewEntry;
 import org.yaraguard.engine.review.ReviewEvent;
 import org.yaraguard.engine.review.ReviewException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,15 +31,14 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Entry id (SHA-256) or a unique prefix of at least 8 hex digits.")
     String id;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Reviewer recorded in the audit trail.",
-            defaultValue = "${sys:user.name}")
-    String user;
+    @Mixin
+    Reviewer reviewer;
 
     @Override
     public Integer call() throws IOException {
         EntryDetail detail;
         try {
-            detail = parent.review(null).show(id, user);
+            detail = parent.review(null).show(id, reviewer.name);
         } catch (ReviewException e) {
             return QuarantineCommand.refuse(spec, e);
         }
