@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.dcm4che3.data.Attributes;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.interceptor.guard.BulkDataset;
 import org.yaraguard.interceptor.guard.Guard;
+import org.yaraguard.interceptor.guard.GuardFolders;
 import org.yaraguard.interceptor.guard.GuardSettings;
 
 /**
@@ -50,13 +50,8 @@ class ArchiveStoreGateTest {
 
     @BeforeEach
     void start() throws IOException {
-        Path rules = Files.createDirectories(temp.resolve("rules"));
-        Files.writeString(rules.resolve("test.yar"), RULES);
-        Map<String, String> properties = new HashMap<>(Map.of("yara-guard.rules.dir", rules.toString(),
-                "yara-guard.quarantine.dir", temp.resolve("q").toString(), "yara-guard.spool.dir",
-                temp.resolve("spool").toString(), "yara-guard.findings.log", temp.resolve("findings.log").toString(),
-                "yara-guard.approval.dir", temp.resolve("approvals").toString(),
-                "yara-guard.spool.memory.bytes", "1024"));
+        Map<String, String> properties = GuardFolders.under(temp, RULES);
+        properties.put("yara-guard.spool.memory.bytes", "1024");
         guard = Guard.start(GuardSettings.from(properties::get), java.time.Clock.systemUTC());
         gate = new ArchiveStoreGate(guard, null);
     }
@@ -116,7 +111,7 @@ class ArchiveStoreGateTest {
                 .hasMessage("YARA Guard: Test_Reject");
         assertThat(call.proceeded).isZero();
         assertThat(stored).isNull();
-        assertThat(Files.walk(temp.resolve("q")).filter(p -> p.toString().endsWith(".dcm"))).hasSize(1);
+        assertThat(Files.walk(temp.resolve("quarantine")).filter(p -> p.toString().endsWith(".dcm"))).hasSize(1);
     }
 
     @Test

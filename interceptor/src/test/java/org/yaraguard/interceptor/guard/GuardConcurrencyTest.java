@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +31,8 @@ class GuardConcurrencyTest {
 
     @Test
     void eightThreadsJudgeMixedObjectsAndEveryOneIsAccountedFor() throws Exception {
-        Path rules = Files.createDirectories(temp.resolve("rules"));
-        Files.writeString(rules.resolve("test.yar"), RULES);
-        Map<String, String> properties = new HashMap<>(Map.of("yara-guard.rules.dir", rules.toString(),
-                "yara-guard.quarantine.dir", temp.resolve("q").toString(), "yara-guard.spool.dir",
-                temp.resolve("spool").toString(), "yara-guard.findings.log", temp.resolve("findings.log").toString(),
-                "yara-guard.approval.dir", temp.resolve("approvals").toString(),
-                "yara-guard.spool.memory.bytes", "4096"));
+        Map<String, String> properties = GuardFolders.under(temp, RULES);
+        properties.put("yara-guard.spool.memory.bytes", "4096");
         int objects = 400;
         try (Guard guard = Guard.start(GuardSettings.from(properties::get), Clock.systemUTC())) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -64,7 +58,7 @@ class GuardConcurrencyTest {
             assertThat(refused).isEqualTo(objects / 3 + (objects % 3 > 0 ? 1 : 0));
             assertThat(tagged).isEqualTo(objects / 3 + (objects % 3 > 1 ? 1 : 0));
             assertThat(Files.readAllLines(temp.resolve("findings.log"))).hasSize(refused + tagged);
-            try (Stream<Path> kept = Files.walk(temp.resolve("q"))) {
+            try (Stream<Path> kept = Files.walk(temp.resolve("quarantine"))) {
                 assertThat(kept.filter(p -> p.toString().endsWith(".dcm"))).hasSize(refused);
             }
         }

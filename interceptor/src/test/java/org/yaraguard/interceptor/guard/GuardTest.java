@@ -248,13 +248,7 @@ class GuardTest {
     }
 
     private void configure(String rules) throws IOException {
-        Path rulesDir = Files.createDirectories(temp.resolve("rules"));
-        Files.writeString(rulesDir.resolve("test.yar"), rules);
-        properties.putIfAbsent("yara-guard.rules.dir", rulesDir.toString());
-        properties.put("yara-guard.quarantine.dir", temp.resolve("quarantine").toString());
-        properties.put("yara-guard.spool.dir", temp.resolve("spool").toString());
-        properties.put("yara-guard.findings.log", temp.resolve("findings.log").toString());
-        properties.put("yara-guard.approval.dir", temp.resolve("approvals").toString());
+        GuardFolders.under(temp, rules).forEach(properties::putIfAbsent);
     }
 
     private static Ruling judge(Guard guard, byte[] object, Origin origin) throws IOException {
