@@ -42,6 +42,7 @@ public final class Guard implements AutoCloseable {
     private final GuardSettings settings;
     private final Spool spool;
     private final RulesFolder rules;
+    private final DicomInspector inspector = new DicomInspector(InspectionLimits.defaults());
     private final ObjectScanner scanner;
     private final String unavailable;
     private final Quarantine quarantine;
@@ -53,7 +54,7 @@ public final class Guard implements AutoCloseable {
         this.settings = settings;
         this.spool = new Spool(settings.spoolDir(), settings.spoolMemoryBytes());
         this.rules = rules;
-        this.scanner = rules == null ? null : new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()),
+        this.scanner = rules == null ? null : new ObjectScanner(rules, inspector,
                 settings.policy(), settings.troubleActions(), settings.limits());
         this.unavailable = unavailable;
         this.quarantine = new Quarantine(settings.quarantineDir());
@@ -173,7 +174,7 @@ public final class Guard implements AutoCloseable {
             return scanner.scan(object, context);
         }
         // Without libyara the object still gets its reviewer attributes from our own inspection.
-        var inspection = new DicomInspector(InspectionLimits.defaults()).inspect(bytesOrEmpty(object),
+        var inspection = inspector.inspect(bytesOrEmpty(object),
                 origin.transferSyntax());
         return new Verdict(settings.troubleActions().onNoRules(), List.of(), inspection.anomalies(),
                 new Trouble(Trouble.Kind.NO_RULES, unavailable), null, object.sha256(), object.size(), 0,
