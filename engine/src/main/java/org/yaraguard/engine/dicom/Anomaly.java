@@ -9,9 +9,30 @@ package org.yaraguard.engine.dicom;
  */
 public record Anomaly(Kind kind, String detail, long offset) {
 
-    /** Kinds of anomalies the inspector reports. */
+    /**
+     * Kinds of anomalies the inspector reports. A kind is either benign (something real modalities produce; the
+     * object was still read to its end) or means the inspection is incomplete: some bytes could not be read the way
+     * the archive's parser may read them, so a payload could hide there. Incomplete kinds fail closed by default.
+     */
     public enum Kind {
-        LENGTH_PAST_END, NESTING_TOO_DEEP, TOO_MANY_ELEMENTS, TRAILING_DATA, PREAMBLE_NOT_TIFF,
-        INFLATION_LIMIT, MALFORMED
+        PREAMBLE_NOT_TIFF(false), TRAILING_DATA(false),
+        LENGTH_PAST_END(true), NESTING_TOO_DEEP(true), TOO_MANY_ELEMENTS(true), INFLATION_LIMIT(true),
+        MALFORMED(true);
+
+        private final boolean incomplete;
+
+        Kind(boolean incomplete) {
+            this.incomplete = incomplete;
+        }
+
+        /** True when an anomaly of this kind means some bytes were not inspected as the archive may read them. */
+        public boolean incomplete() {
+            return incomplete;
+        }
+    }
+
+    /** True when this anomaly means the inspection is incomplete (see {@link Kind#incomplete()}). */
+    public boolean incomplete() {
+        return kind.incomplete();
     }
 }

@@ -11,13 +11,27 @@ import java.util.List;
  * @param attributes           the review attributes, never null
  * @param regions              regions worth scanning on their own, in the order found
  * @param anomalies            anomalies in the order found
+ * @param release              frees the memory of the derived views (and returns it to the shared budget); run once
  */
 public record Inspection(boolean part10, String transferSyntaxUid, String encapsulatedMimeType,
-        ReviewAttributes attributes, List<Region> regions, List<Anomaly> anomalies) {
+        ReviewAttributes attributes, List<Region> regions, List<Anomaly> anomalies, Runnable release)
+        implements AutoCloseable {
 
     public Inspection {
         attributes = attributes == null ? ReviewAttributes.empty() : attributes;
         regions = regions == null ? List.of() : List.copyOf(regions);
         anomalies = anomalies == null ? List.of() : List.copyOf(anomalies);
+        release = release == null ? () -> { } : release;
+    }
+
+    /** True when some anomaly means the inspection is incomplete. */
+    public boolean incomplete() {
+        return anomalies.stream().anyMatch(Anomaly::incomplete);
+    }
+
+    /** Frees the derived views at once instead of when the GC gets to them; the regions must not be used after. */
+    @Override
+    public void close() {
+        release.run();
     }
 }

@@ -121,7 +121,7 @@ final class Observations {
                 sopClassUid != null ? sopClassUid : metaSopClassUid,
                 sopInstanceUid != null ? sopInstanceUid : metaSopInstanceUid,
                 studyInstanceUid, seriesInstanceUid, patientId, patientName, studyDate, modality, accessionNumber);
-        return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies);
+        return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies, null);
     }
 
     private String first(String current, ByteBuffer bytes, int start, long length, int maxChars) {

@@ -6,7 +6,11 @@ import java.util.Locale;
 public record Trouble(Kind kind, String detail) {
 
     /** The kinds of engine trouble, each mapped to an action by {@link TroubleActions}. */
-    public enum Kind { TIMEOUT, TOO_LARGE, ENGINE_ERROR, NO_RULES }
+    public enum Kind {
+        TIMEOUT, TOO_LARGE, ENGINE_ERROR, NO_RULES,
+        /** Some bytes could not be inspected as the archive may read them (an incomplete anomaly, a saturated string). */
+        INCOMPLETE
+    }
 
     @Override
     public String toString() {

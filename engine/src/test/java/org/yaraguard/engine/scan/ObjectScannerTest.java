@@ -88,7 +88,7 @@ class ObjectScannerTest {
     void anomaliesTakeTheirConfiguredAction() throws Exception {
         Path odd = withPreamble(clean, "odd.dcm", new byte[] {'h', 'e', 'l', 'l', 'o'});
         writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
-        TroubleActions tagAnomalies = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
+        TroubleActions tagAnomalies = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
                 Action.TAG);
         Verdict verdict = scan(odd, Policy.defaults(), tagAnomalies, ScanLimits.defaults());
         assertThat(verdict.anomalies()).isNotEmpty();
@@ -98,7 +98,7 @@ class ObjectScannerTest {
     @Test
     void objectsOverTheSizeLimitAreNotScannedAndTakeTheTooLargeAction() throws Exception {
         writeRules("rule Any { condition: true }");
-        TroubleActions logTooLarge = new TroubleActions(Action.REJECT, Action.LOG, Action.REJECT, Action.REJECT,
+        TroubleActions logTooLarge = new TroubleActions(Action.REJECT, Action.LOG, Action.REJECT, Action.REJECT, Action.REJECT,
                 Action.LOG);
         Verdict verdict = scan(clean, Policy.defaults(), logTooLarge, new ScanLimits(Duration.ofSeconds(5), 100));
         assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.TOO_LARGE);
@@ -111,7 +111,7 @@ class ObjectScannerTest {
         writeRules("rule Slow { condition: for all i in (0..filesize - 1) : (uint8(i) == 0 or uint8(i) != 0) }");
         Path big = work.resolve("big.bin");
         Files.write(big, new byte[96 * 1024 * 1024]);
-        TroubleActions tagTimeouts = new TroubleActions(Action.TAG, Action.REJECT, Action.REJECT, Action.REJECT,
+        TroubleActions tagTimeouts = new TroubleActions(Action.TAG, Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
                 Action.CLEAN);
         Verdict verdict = scan(big, Policy.defaults(), tagTimeouts, new ScanLimits(Duration.ofSeconds(1),
                 ScanLimits.MAX_SCANNABLE_BYTES));

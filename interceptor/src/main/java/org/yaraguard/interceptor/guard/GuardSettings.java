@@ -86,7 +86,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
         Action onNoRules = startup == StartupPolicy.FAIL_CLOSED ? Action.REJECT : Action.LOG;
         return new GuardSettings(rules, quarantine, spool, findings, policy,
                 new ModeMap(mode, byAet, byHost), status, new ScanLimits(Duration.ofSeconds(timeout), scannable),
-                memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, onAnomaly), startup,
+                memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, Action.REJECT, onAnomaly), startup,
                 Duration.ofSeconds(poll), approvals);
     }
 
