@@ -9,6 +9,8 @@ command -v yara >/dev/null || need+=(yara)
 command -v img2dcm >/dev/null || need+=(dcmtk)
 command -v bc >/dev/null || need+=(bc)            # bench/run.sh
 [[ -x /usr/bin/time ]] || need+=(time)             # bench/run.sh (peak RSS)
+# real-world test files of many vendors and toolkits: the false-positive corpus of the rules and reader tests
+[[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || need+=(python3-pydicom)
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || need+=(chromium chromium-driver)  # it-tests ConsoleBrowserIT
 ldconfig -p | grep -q "libyara\.so\." || need+=(yara)  # the yara package pulls in the libyara of the release
 if ((${#need[@]})); then
