@@ -26,6 +26,7 @@ final class Comments {
                 case TOO_LARGE -> "object too large to scan";
                 case ENGINE_ERROR -> "scan failed";
                 case NO_RULES -> "no rule set loaded";
+                case INCOMPLETE -> "object not fully inspected";
             }, "");
         }
         return fit(PREFIX + "malformed object", "");

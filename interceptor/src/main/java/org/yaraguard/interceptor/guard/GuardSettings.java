@@ -37,6 +37,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
     static final String ON_TOO_LARGE = PREFIX + "on.too.large";
     static final String ON_ANOMALY = PREFIX + "on.anomaly";
     static final String ON_ERROR = PREFIX + "on.error";
+    static final String ON_INCOMPLETE = PREFIX + "on.incomplete";
     static final String STARTUP_POLICY = PREFIX + "startup.policy";
     static final String RULES_POLL = PREFIX + "rules.poll.seconds";
     static final String APPROVAL_DIR = PREFIX + "approval.dir";
@@ -79,6 +80,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
         Action onTooLarge = reader.action(ON_TOO_LARGE, Action.REJECT);
         Action onAnomaly = reader.action(ON_ANOMALY, Action.LOG);
         Action onError = reader.action(ON_ERROR, Action.REJECT);
+        Action onIncomplete = reader.action(ON_INCOMPLETE, Action.REJECT);
         Long poll = reader.parse(RULES_POLL, "2", text -> positive(Long.parseLong(text.trim())));
         reader.throwIfWrong();
         // One scan maps the object in one buffer: larger objects are "too large" whatever the setting says.
@@ -86,7 +88,8 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
         Action onNoRules = startup == StartupPolicy.FAIL_CLOSED ? Action.REJECT : Action.LOG;
         return new GuardSettings(rules, quarantine, spool, findings, policy,
                 new ModeMap(mode, byAet, byHost), status, new ScanLimits(Duration.ofSeconds(timeout), scannable),
-                memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, Action.REJECT, onAnomaly), startup,
+                memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, onIncomplete, onAnomaly),
+                startup,
                 Duration.ofSeconds(poll), approvals);
     }
 

@@ -33,6 +33,13 @@ class CommentsTest {
     }
 
     @Test
+    void namesAnIncompleteInspection() {
+        Verdict verdict = verdict(Action.REJECT, new Trouble(Trouble.Kind.INCOMPLETE, "length past end"));
+
+        assertThat(Comments.forVerdict(verdict)).isEqualTo("YARA Guard: object not fully inspected");
+    }
+
+    @Test
     void controlCharactersNeverReachAComment() {
         assertThat(Comments.fit("YARA Guard: a\r\nb\u0000c", "")).isEqualTo("YARA Guard: a??b?c");
     }

@@ -35,6 +35,7 @@ class GuardSettingsTest {
         assertThat(settings.troubleActions().onTooLarge()).isEqualTo(Action.REJECT);
         assertThat(settings.troubleActions().onEngineError()).isEqualTo(Action.REJECT);
         assertThat(settings.troubleActions().onAnomaly()).isEqualTo(Action.LOG);
+        assertThat(settings.troubleActions().onIncomplete()).isEqualTo(Action.REJECT);
         assertThat(settings.startupPolicy()).isEqualTo(StartupPolicy.FAIL_CLOSED);
         assertThat(settings.troubleActions().onNoRules()).isEqualTo(Action.REJECT);
     }
@@ -47,6 +48,7 @@ class GuardSettingsTest {
                 "yara-guard.reject.status", "0xA801", "yara-guard.scan.timeout", "3",
                 "yara-guard.startup.policy", "fail-open", "yara-guard.on.anomaly", "reject"));
         properties.put("yara-guard.max.object.bytes", "1000");
+        properties.put("yara-guard.on.incomplete", "tag");
 
         GuardSettings settings = GuardSettings.from(properties::get);
 
@@ -62,6 +64,7 @@ class GuardSettingsTest {
         assertThat(settings.limits().maxObjectBytes()).isEqualTo(1000);
         assertThat(settings.troubleActions().onNoRules()).isEqualTo(Action.LOG);
         assertThat(settings.troubleActions().onAnomaly()).isEqualTo(Action.REJECT);
+        assertThat(settings.troubleActions().onIncomplete()).isEqualTo(Action.TAG);
     }
 
     @Test
