@@ -15,7 +15,8 @@ public record Anomaly(Kind kind, String detail, long offset) {
      * the archive's parser may read them, so a payload could hide there. Incomplete kinds fail closed by default.
      */
     public enum Kind {
-        PREAMBLE_NOT_TIFF(false), TRAILING_DATA(false),
+        PREAMBLE_NOT_TIFF(false), TRAILING_DATA(false), NO_PREAMBLE(false),
+        SYNTAX_GUESSED(true),
         LENGTH_PAST_END(true), NESTING_TOO_DEEP(true), TOO_MANY_ELEMENTS(true), INFLATION_LIMIT(true),
         MALFORMED(true);
 

@@ -33,20 +33,30 @@ public final class DicomInspector {
     }
 
     /**
+     * Inspects bytes[position, limit) as {@link Framing#DETECT}; kept until every caller passes its framing.
+     *
+     * @see #inspect(ByteBuffer, Framing, String)
+     */
+    public Inspection inspect(ByteBuffer bytes, String transferSyntaxHint) {
+        return inspect(bytes, Framing.DETECT, transferSyntaxHint);
+    }
+
+    /**
      * Inspects bytes[position, limit) without moving the caller's position or copying the object.
      *
      * @param bytes              a Part-10 file or a bare dataset (heap, direct or mapped)
+     * @param framing            how the object arrived, which decides whether it may start with a preamble
      * @param transferSyntaxHint transfer syntax UID of a bare dataset (e.g. the presentation context's), or null
      *                           (or anything that is not a UID) to detect it from the first element; ignored for
      *                           Part-10 files
      */
-    public Inspection inspect(ByteBuffer bytes, String transferSyntaxHint) {
+    public Inspection inspect(ByteBuffer bytes, Framing framing, String transferSyntaxHint) {
         Observations observations = new Observations();
         try {
-            if (bytes == null) {
+            if (bytes == null || framing == null) {
                 observations.anomaly(Anomaly.Kind.MALFORMED, "no bytes to inspect", -1);
             } else {
-                read(bytes.slice().asReadOnlyBuffer(), transferSyntaxHint, observations);
+                read(bytes.slice().asReadOnlyBuffer(), framing, transferSyntaxHint, observations);
             }
         } catch (RuntimeException e) {
             // The readers check every index before use; reaching this is a bug of ours, not a verdict on the input.
@@ -57,28 +67,69 @@ public final class DicomInspector {
         return observations.inspection();
     }
 
-    private void read(ByteBuffer bytes, String transferSyntaxHint, Observations observations) {
-        int datasetStart = 0;
-        Syntax syntax;
-        if (Preamble.isPart10(bytes)) {
-            observations.part10(true);
-            Preamble.inspect(bytes, observations);
-            long metaEnd = DatasetWalk.fileMeta(bytes, Preamble.PREFIX_END, limits, observations);
-            if (metaEnd < 0) {
-                return;
+    private void read(ByteBuffer bytes, Framing framing, String transferSyntaxHint, Observations observations) {
+        switch (framing) {
+            case BARE -> bare(bytes, transferSyntaxHint, observations);
+            case PART10 -> {
+                if (Preamble.isPart10(bytes)) {
+                    part10(bytes, Preamble.PREFIX_END, observations);
+                } else {
+                    withoutPreamble(bytes, observations);
+                }
             }
-            datasetStart = (int) metaEnd;
-            String declared = observations.metaTransferSyntaxUid();
-            if (declared == null) {
-                observations.anomaly(Anomaly.Kind.MALFORMED, "file meta information has no transfer syntax UID",
-                        Preamble.PREFIX_END);
-                syntax = Syntax.detect(bytes, datasetStart);
-            } else {
-                syntax = Syntax.forUid(declared);
+            case DETECT -> {
+                if (Preamble.hasDicmPrefix(bytes)) {
+                    part10(bytes, Preamble.PREFIX_END, observations);
+                } else {
+                    bare(bytes, transferSyntaxHint, observations);
+                }
             }
-        } else {
-            syntax = isUid(transferSyntaxHint) ? Syntax.forUid(transferSyntaxHint) : Syntax.detect(bytes, 0);
         }
+    }
+
+    private void part10(ByteBuffer bytes, int metaStart, Observations observations) {
+        observations.part10(true);
+        if (metaStart > 0) {
+            Preamble.inspect(bytes, observations);
+        }
+        long metaEnd = DatasetWalk.fileMeta(bytes, metaStart, limits, observations);
+        if (metaEnd < 0) {
+            return;
+        }
+        String declared = observations.metaTransferSyntaxUid();
+        Syntax syntax;
+        if (declared == null) {
+            observations.anomaly(Anomaly.Kind.MALFORMED, "file meta information has no transfer syntax UID",
+                    metaStart);
+            syntax = Syntax.detect(bytes, (int) metaEnd);
+        } else {
+            syntax = Syntax.forUid(declared);
+        }
+        dataset(bytes, (int) metaEnd, syntax, observations);
+    }
+
+    /**
+     * A Part-10 object without "DICM" after 128 bytes: dcm4che's DicomInputStream (guessTransferSyntax) then reads
+     * from offset 0, file meta first when the object starts with group 0002.
+     */
+    private void withoutPreamble(ByteBuffer bytes, Observations observations) {
+        if (Preamble.startsWithFileMeta(bytes)) {
+            observations.anomaly(Anomaly.Kind.NO_PREAMBLE, "Part-10 object without preamble: file meta read from"
+                    + " offset 0", 0);
+            part10(bytes, 0, observations);
+        } else {
+            observations.anomaly(Anomaly.Kind.SYNTAX_GUESSED, "Part-10 object with neither preamble nor file meta:"
+                    + " its transfer syntax is guessed, and dcm4che guesses with its dictionary", 0);
+            bare(bytes, null, observations);
+        }
+    }
+
+    private void bare(ByteBuffer bytes, String transferSyntaxHint, Observations observations) {
+        dataset(bytes, 0, isUid(transferSyntaxHint) ? Syntax.forUid(transferSyntaxHint) : Syntax.detect(bytes, 0),
+                observations);
+    }
+
+    private void dataset(ByteBuffer bytes, int datasetStart, Syntax syntax, Observations observations) {
         observations.transferSyntaxUid(syntax.uid());
         if (syntax.deflated()) {
             ByteBuffer inflated = DeflatedDataset.inflate(bytes, datasetStart, limits.maxInflatedBytes(),

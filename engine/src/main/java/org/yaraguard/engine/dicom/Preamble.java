@@ -12,9 +12,25 @@ final class Preamble {
     private Preamble() {
     }
 
-    static boolean isPart10(ByteBuffer bytes) {
+    /** "DICM" after 128 bytes. */
+    static boolean hasDicmPrefix(ByteBuffer bytes) {
         return bytes.limit() >= PREFIX_END && bytes.get(LENGTH) == 'D' && bytes.get(LENGTH + 1) == 'I'
                 && bytes.get(LENGTH + 2) == 'C' && bytes.get(LENGTH + 3) == 'M';
+    }
+
+    /**
+     * A preamble the way dcm4che's DicomInputStream.guessTransferSyntax takes one: "DICM" followed by group 0002;
+     * otherwise it reads the object from offset 0.
+     */
+    static boolean isPart10(ByteBuffer bytes) {
+        return hasDicmPrefix(bytes) && bytes.limit() >= PREFIX_END + 2 && bytes.get(PREFIX_END) == 2
+                && bytes.get(PREFIX_END + 1) == 0;
+    }
+
+    /** An explicit VR little endian group 0002 element at offset 0, as file meta without a preamble starts. */
+    static boolean startsWithFileMeta(ByteBuffer bytes) {
+        return bytes.limit() >= 8 && bytes.get(0) == 2 && bytes.get(1) == 0
+                && Vr.known(Vr.code(bytes.get(4), bytes.get(5)));
     }
 
     static void inspect(ByteBuffer bytes, Observations observations) {
