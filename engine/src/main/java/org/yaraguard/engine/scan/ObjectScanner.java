@@ -18,6 +18,7 @@ import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraException;
 import org.yaraguard.engine.yara.YaraMatch;
+import org.yaraguard.engine.yara.YaraScanIncompleteException;
 import org.yaraguard.engine.yara.YaraScanTimeoutException;
 
 /**
@@ -73,6 +74,8 @@ public final class ObjectScanner {
             for (Region region : inspection.regions()) {
                 scanRegion(inForce, region.bytes(), region.name(), region.offset(), variables, start, outcome);
             }
+        } catch (YaraScanIncompleteException e) {
+            outcome.trouble = new Trouble(Trouble.Kind.INCOMPLETE, e.getMessage());
         } catch (YaraScanTimeoutException e) {
             outcome.trouble = new Trouble(Trouble.Kind.TIMEOUT, "scan exceeded " + limits.timeout().toSeconds() + " s");
         } catch (YaraException | IOException | RuntimeException e) {
@@ -82,13 +85,25 @@ public final class ObjectScanner {
 
     private void scanRegion(ActiveRules inForce, ByteBuffer bytes, String region, long regionOffset,
                             Map<String, Object> variables, long start, Outcome outcome)
-            throws YaraScanTimeoutException, YaraException {
+            throws YaraScanTimeoutException, YaraScanIncompleteException, YaraException {
         Duration left = limits.timeout().minusNanos(System.nanoTime() - start);
         if (left.isNegative() || left.isZero()) {
             throw new YaraScanTimeoutException("time budget of " + limits.timeout().toSeconds() + " s spent before region " + region);
         }
         variables.put(ExternalVariables.REGION, region);
-        for (YaraMatch match : inForce.lease().scan(bytes, variables, left)) {
+        List<YaraMatch> matches;
+        try {
+            matches = inForce.lease().scan(bytes, variables, left);
+        } catch (YaraScanIncompleteException e) {
+            // What the rules did report still counts: a reject finding must not hide behind the trouble's action.
+            addFindings(e.partialMatches(), region, regionOffset, outcome);
+            throw e;
+        }
+        addFindings(matches, region, regionOffset, outcome);
+    }
+
+    private void addFindings(List<YaraMatch> matches, String region, long regionOffset, Outcome outcome) {
+        for (YaraMatch match : matches) {
             var rule = match.rule();
             List<Long> offsets = regionOffset <= 0 ? match.offsets()
                     : match.offsets().stream().map(o -> o + regionOffset).toList();

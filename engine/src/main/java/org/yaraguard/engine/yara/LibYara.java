@@ -14,6 +14,8 @@ final class LibYara {
 
     static final int ERROR_SUCCESS = 0;
     static final int ERROR_SCAN_TIMEOUT = 26;
+    /** Returned by libyara before 4.2, which aborted the scan when a string saturated instead of asking the callback. */
+    static final int ERROR_TOO_MANY_MATCHES = 30;
 
     static final int SCAN_FLAGS_NO_TRYCATCH = 4;
     static final int SCAN_FLAGS_REPORT_RULES_MATCHING = 8;
@@ -21,6 +23,9 @@ final class LibYara {
 
     static final int CALLBACK_MSG_RULE_MATCHING = 1;
     static final int CALLBACK_MSG_RULE_NOT_MATCHING = 2;
+    static final int CALLBACK_MSG_IMPORT_MODULE = 4;
+    /** 6 in 4.2 to 4.5 (4.3 added 7, console log; 4.4 added 8, too slow scanning); data is the YR_STRING. */
+    static final int CALLBACK_MSG_TOO_MANY_MATCHES = 6;
     static final int CALLBACK_CONTINUE = 0;
 
     static final int YARA_ERROR_LEVEL_ERROR = 0;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Compiled rules shared by all threads, reference-counted so that a hot reload can swap them underneath running
@@ -114,11 +115,11 @@ public final class YaraRules implements AutoCloseable {
         return scansInProgress.get();
     }
 
-    /** The flags of a pooled scanner, as passed to yr_scanner_set_flags (for the NO_TRYCATCH regression test). */
-    int scannerFlags() throws YaraException {
+    /** Lends a pooled scanner to {@code use}, then pools it again: the NO_TRYCATCH test observes a real scan with it. */
+    void withPooledScanner(Consumer<NativeScanner> use) throws YaraException {
         NativeScanner scanner = borrow();
         try {
-            return scanner.flags();
+            use.accept(scanner);
         } finally {
             idle.push(scanner);
         }
@@ -184,9 +185,12 @@ public final class YaraRules implements AutoCloseable {
          * Scans {@code bytes[position, limit)} (position unchanged) with {@code externals} (compile-time
          * defaults for those not given) and a timeout (null or zero: none; else whole seconds, rounded up).
          * Direct and mapped buffers are scanned in place; a heap buffer is copied into native memory first.
+         *
+         * @throws YaraScanIncompleteException when libyara stopped recording some string's matches (its limit is
+         *         1,000,000 per string): the rules reported are kept, but a rule may have missed what it looks for
          */
         public List<YaraMatch> scan(ByteBuffer bytes, Map<String, Object> externals, Duration timeout)
-                throws YaraScanTimeoutException, YaraException {
+                throws YaraScanTimeoutException, YaraScanIncompleteException, YaraException {
             if (leaseClosed.get() || !retain()) {
                 throw new IllegalStateException("scan on a closed lease");
             }
@@ -199,12 +203,21 @@ public final class YaraRules implements AutoCloseable {
                 if (rc == LibYara.ERROR_SCAN_TIMEOUT) {
                     throw new YaraScanTimeoutException("scan exceeded " + timeoutSeconds(timeout) + " s");
                 }
+                if (rc == LibYara.ERROR_TOO_MANY_MATCHES) {
+                    throw new YaraScanIncompleteException("libyara aborted the scan: a string reached its match limit",
+                            matches(scanner.collector()));
+                }
                 if (rc != LibYara.ERROR_SUCCESS) {
                     throw new YaraException("yr_scanner_scan_mem", rc);
                 }
                 List<YaraMatch> result = matches(scanner.collector());
+                int saturated = scanner.collector().saturatedStrings();
                 idle.push(scanner);
                 scanner = null;
+                if (saturated > 0) {
+                    throw new YaraScanIncompleteException(saturated + " string(s) reached libyara's match limit and "
+                            + "were no longer searched", result);
+                }
                 return result;
             } finally {
                 // A scanner whose scan failed is not trusted again: destroying it is cheap.

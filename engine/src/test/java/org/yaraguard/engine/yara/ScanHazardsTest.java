@@ -2,6 +2,7 @@ package org.yaraguard.engine.yara;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Native;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +66,35 @@ class ScanHazardsTest {
                 .map(m -> m.rule().identifier()).toList();
     }
 
-    /** Hazard 1: yr_scanner_set_flags replaces all flags, so NO_TRYCATCH must be in every call. */
+    /**
+     * Hazard 1, observed natively: without NO_TRYCATCH libyara replaces the process's SIGSEGV and SIGBUS handlers for
+     * the length of a scan (module imports run inside that window). A pooled scanner reports a module import to its
+     * callback, which reads the handlers right there; they must still be the JVM's. Fails when the flag is dropped
+     * from SCAN_FLAGS or never passed to yr_scanner_set_flags.
+     */
     @Test
-    void everyPooledScannerRunsWithNoTryCatch() throws Exception {
-        assertThat(rules.scannerFlags() & LibYara.SCAN_FLAGS_NO_TRYCATCH).isEqualTo(LibYara.SCAN_FLAGS_NO_TRYCATCH);
-        assertThat(rules.scannerFlags() & LibYara.SCAN_FLAGS_REPORT_RULES_MATCHING).isNotZero();
+    void aPooledScannerLeavesTheJvmSignalHandlersInPlaceDuringAScan() throws Exception {
+        YaraCompiler compiler = Yara.get().newCompiler();
+        compiler.addSource("imports", "import \"math\" rule imports_a_module { condition: math.abs(-1) == 1 }",
+                "imports.yar");
+        Map<Integer, Long> outside = SignalHandlers.current();
+        Map<Integer, Long> inside = new HashMap<>();
+        List<Integer> messages = new ArrayList<>();
+        try (YaraRules imports = compiler.compile()) {
+            imports.withPooledScanner(scanner -> {
+                scanner.collector().observe(message -> {
+                    messages.add(message);
+                    if (message == LibYara.CALLBACK_MSG_IMPORT_MODULE) {
+                        inside.putAll(SignalHandlers.current());
+                    }
+                });
+                assertThat(scanner.scan(Native.getDirectBufferPointer(input), input.capacity(), 60)).isZero();
+                assertThat(scanner.collector().count()).isEqualTo(1);
+            });
+        }
+        assertThat(messages).contains(LibYara.CALLBACK_MSG_IMPORT_MODULE);
+        assertThat(outside.values()).as("the JVM handles SIGSEGV and SIGBUS").doesNotContain(0L);
+        assertThat(inside).as("handlers inside the scan").isEqualTo(outside);
         assertThat(NativeScanner.LIST_FLAGS & LibYara.SCAN_FLAGS_NO_TRYCATCH).isNotZero();
     }
 
