@@ -1,0 +1,184 @@
+package org.yaraguard.engine.dicom;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Decodes the filtered streams of a PDF, bounded, so that content rules see what a PDF reader sees: names such as
+ * /JavaScript hidden in a /FlateDecode content stream or /ObjStm object stream.
+ *
+ * <p>Every "stream" keyword that follows a dictionary is considered, wherever it sits (not only where /Length or
+ * the cross-reference table say), so a stream cannot be hidden behind a lying /Length. Streams without a filter are
+ * already plain in the PDF and are not returned. Image streams (/Subtype /Image, or a last filter that is an image
+ * codec) and cross-reference streams are skipped: a reader never parses them as PDF syntax.
+ */
+final class PdfStreams {
+
+    /**
+     * What decoding found.
+     *
+     * @param streams    the decoded streams, read-only, position 0, each in a buffer from the allocator
+     * @param incomplete why a stream that matters could not be decoded (the scan must then fail closed), or null
+     */
+    record Decoded(List<ByteBuffer> streams, String incomplete) {
+        Decoded {
+            streams = List.copyOf(streams);
+        }
+    }
+
+    private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENDSTREAM = "endstream".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<String> IMAGE_CODECS = Set.of("DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF",
+            "JBIG2Decode");
+
+    /** The largest buffer one decoded stream can have. */
+    private static final long MAX_STREAM_BYTES = Integer.MAX_VALUE - 8;
+
+    private PdfStreams() {
+    }
+
+    /**
+     * Decodes the streams of pdf (position to limit; the buffer's position is not changed).
+     *
+     * @param maxBytes   decoded bytes allowed in total
+     * @param maxStreams decoded streams allowed
+     * @param allocator  gives a buffer of the asked size for one decoded stream, or null when memory is refused
+     */
+    static Decoded decode(ByteBuffer pdf, long maxBytes, int maxStreams, IntFunction<ByteBuffer> allocator) {
+        ByteBuffer bytes = pdf.slice();
+        List<ByteBuffer> streams = new ArrayList<>();
+        long budget = maxBytes;
+        int floor = 0;
+        for (int keyword = indexOf(bytes, STREAM, 0); keyword >= 0; keyword = indexOf(bytes, STREAM, keyword + 1)) {
+            int bodyStart = bodyStart(bytes, keyword);
+            int dictionaryEnd = dictionaryEnd(bytes, keyword, floor);
+            if (bodyStart < 0 || dictionaryEnd < 0) {
+                continue;
+            }
+            PdfStreamDictionary dictionary = PdfStreamDictionary.read(bytes, floor, dictionaryEnd);
+            floor = keyword + STREAM.length;
+            if (dictionary == null) {
+                return new Decoded(streams, "a PDF stream dictionary before offset " + keyword + " cannot be read");
+            }
+            if (!matters(dictionary)) {
+                continue;
+            }
+            String unsupported = unsupported(dictionary);
+            if (unsupported != null) {
+                return new Decoded(streams, unsupported);
+            }
+            if (streams.size() >= maxStreams) {
+                return new Decoded(streams, "the PDF has more than " + maxStreams + " filtered streams");
+            }
+            ByteBuffer body = bytes.slice(bodyStart, bodyEnd(bytes, bodyStart, dictionary.length()) - bodyStart);
+            ByteBuffer rest = bytes.slice(bodyStart, bytes.limit() - bodyStart);
+            PdfFilters.Result result = PdfFilters.apply(dictionary.filters(), body, rest,
+                    Math.min(budget, MAX_STREAM_BYTES));
+            if (result.failure() != null) {
+                return new Decoded(streams, result.failure() + " (PDF stream at offset " + keyword + ")");
+            }
+            if (result.bytes().size() == 0) {
+                continue;
+            }
+            ByteBuffer decoded = allocator.apply((int) result.bytes().size());
+            if (decoded == null) {
+                return new Decoded(streams, "no memory for a decoded PDF stream of " + result.bytes().size()
+                        + " bytes");
+            }
+            result.bytes().copyTo(decoded);
+            streams.add(decoded.flip().asReadOnlyBuffer());
+            budget -= result.bytes().size();
+        }
+        return new Decoded(streams, null);
+    }
+
+    /** Image and cross-reference streams are never parsed as PDF syntax; streams without a filter are plain. */
+    private static boolean matters(PdfStreamDictionary dictionary) {
+        List<String> filters = dictionary.filters();
+        if (filters.isEmpty() || dictionary.subtype().equals("Image") || dictionary.type().equals("XRef")) {
+            return false;
+        }
+        String last = filters.get(filters.size() - 1);
+        return last == null || !IMAGE_CODECS.contains(last);
+    }
+
+    private static String unsupported(PdfStreamDictionary dictionary) {
+        for (String filter : dictionary.filters()) {
+            if (filter == null || !PdfFilters.decodes(filter)) {
+                return "a PDF stream filter " + (filter == null ? "given indirectly" : "/" + filter)
+                        + " cannot be decoded";
+            }
+        }
+        return dictionary.predictor() ? "a PDF stream uses a predictor, which is not decoded" : null;
+    }
+
+    /**
+     * Where the body starts after the keyword at "keyword" (an end of line must follow, spaces tolerated), or -1
+     * when the word is not the keyword: part of "endstream" or of a longer word.
+     */
+    private static int bodyStart(ByteBuffer bytes, int keyword) {
+        if (keyword > 0 && !PdfTokens.whitespace(bytes.get(keyword - 1))
+                && !PdfTokens.delimiter(bytes.get(keyword - 1))) {
+            return -1;
+        }
+        int at = keyword + STREAM.length;
+        while (at < bytes.limit() && (bytes.get(at) == ' ' || bytes.get(at) == '\t')) {
+            at++;
+        }
+        if (at < bytes.limit() && bytes.get(at) == '\r') {
+            at++;
+            return at < bytes.limit() && bytes.get(at) == '\n' ? at + 1 : at;
+        }
+        return at < bytes.limit() && bytes.get(at) == '\n' ? at + 1 : -1;
+    }
+
+    /** The index just after the "&gt;&gt;" that precedes the keyword (whitespace between), or -1. */
+    private static int dictionaryEnd(ByteBuffer bytes, int keyword, int floor) {
+        int at = keyword - 1;
+        while (at >= floor && PdfTokens.whitespace(bytes.get(at))) {
+            at--;
+        }
+        return at - 1 >= floor && bytes.get(at) == '>' && bytes.get(at - 1) == '>' ? at + 1 : -1;
+    }
+
+    /** The end of the body: by a plausible /Length (followed by "endstream"), else by the next "endstream". */
+    private static int bodyEnd(ByteBuffer bytes, int bodyStart, long length) {
+        if (length >= 0 && length <= bytes.limit() - bodyStart) {
+            int end = bodyStart + (int) length;
+            int at = end;
+            while (at < bytes.limit() && PdfTokens.whitespace(bytes.get(at))) {
+                at++;
+            }
+            if (startsWith(bytes, at, ENDSTREAM)) {
+                return end;
+            }
+        }
+        int endstream = indexOf(bytes, ENDSTREAM, bodyStart);
+        return endstream < 0 ? bytes.limit() : endstream;
+    }
+
+    static int indexOf(ByteBuffer bytes, byte[] word, int from) {
+        for (int i = Math.max(0, from); i <= bytes.limit() - word.length; i++) {
+            if (startsWith(bytes, i, word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(ByteBuffer bytes, int at, byte[] word) {
+        if (at < 0 || at > bytes.limit() - word.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (bytes.get(at + i) != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
