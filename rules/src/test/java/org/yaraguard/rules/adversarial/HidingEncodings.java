@@ -1,0 +1,78 @@
+package org.yaraguard.rules.adversarial;
+
+import static org.yaraguard.rules.adversarial.Payloads.pe;
+
+import java.io.IOException;
+/**
+ * Class 6: encodings that hide bytes: big-endian OW values (byte-swapped on the wire, written verbatim once an
+ * archive converts to little endian), PDF actions only inside compressed object streams, deflated datasets.
+ */
+final class HidingEncodings {
+
+    private static final String SCRIPT = "app.alert\\('YARA Guard adversarial sample'\\);";
+
+    private HidingEncodings() {
+    }
+
+    static void addTo(AdversarialCorpus corpus) throws IOException {
+        Specimens specimens = corpus.specimens();
+
+        Specimen swappedPrivate = specimens.image(Encoding.EXPLICIT_BE);
+        Specimens.withPrivate(swappedPrivate.dataset(), "OW", Payloads.swapWords(pe()));
+        corpus.malicious(6, "big-endian-private-ow-swapped-pe", Arrival.stowRs(), swappedPrivate.part10(),
+                "explicit VR big endian: a private OW whose words, once swapped to little endian, are a PE");
+
+        byte[] pixels = Payloads.at(Specimens.pixels(Specimens.SIDE, Specimens.SIDE), 0, Payloads.elf());
+        corpus.malicious(6, "big-endian-pixel-data-swapped-elf", Arrival.stowRs(),
+                specimens.image(Encoding.EXPLICIT_BE, pixels).part10(),
+                "explicit VR big endian pixel data that is an ELF header once converted to little endian");
+
+        Specimen swappedBare = specimens.image(Encoding.EXPLICIT_BE);
+        Specimens.withPrivate(swappedBare.dataset(), "OW", Payloads.swapWords(Payloads.macho()));
+        corpus.malicious(6, "cstore-big-endian-private-ow-swapped-macho", Arrival.cStore(Encoding.EXPLICIT_BE),
+                swappedBare.bare(), "the same over C-STORE: a private OW that is a Mach-O header once swapped");
+
+        corpus.malicious(6, "pdf-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                                .build(PdfBuilder.StreamFilter.FLATE)),
+                "an /OpenAction whose /JavaScript action lives only in a /FlateDecode /ObjStm");
+
+        corpus.malicious(6, "pdf-launch-in-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /Launch /F (calc.exe) >>")
+                                .build(PdfBuilder.StreamFilter.FLATE)),
+                "an /OpenAction whose /Launch action lives only in a /FlateDecode /ObjStm");
+
+        corpus.malicious(6, "pdf-catalog-names-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report")
+                                .packed(1, "<< /Type /Catalog /Pages 2 0 R /Names << /JavaScript 6 0 R >> >>")
+                                .packed(6, "<< /Names [(init) 7 0 R] >>")
+                                .packed(7, "<< /S /JavaScript /JS (" + SCRIPT + ") >>")
+                                .build(PdfBuilder.StreamFilter.FLATE)),
+                "the catalog itself, its /Names /JavaScript tree and the action all inside one /ObjStm");
+
+        corpus.malicious(6, "pdf-javascript-in-hex-then-flate-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                                .build(PdfBuilder.StreamFilter.HEX_THEN_FLATE)),
+                "a JavaScript /OpenAction in an /ObjStm filtered [/ASCIIHexDecode /FlateDecode]");
+
+        Specimen toDeflate = specimens.image(Encoding.EXPLICIT_LE);
+        Specimens.withPrivate(toDeflate.dataset(), "OB", Payloads.concat(Payloads.vendorHeader(), pe()));
+        corpus.malicious(6, "deflated-by-dcmconv-pe-behind-header", Arrival.stowRs(),
+                corpus.dcmtk().convert(toDeflate.part10(), "+td"),
+                "DCMTK-deflated dataset (dcmconv +td) whose private OB holds a PE 16 bytes in");
+
+        byte[] jsPdf = PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                .build(PdfBuilder.StreamFilter.FLATE);
+        corpus.malicious(6, "deflated-pdf2dcm-javascript-in-object-stream", Arrival.stowRs(),
+                corpus.dcmtk().convert(corpus.dcmtk().pdfDocument(jsPdf).toBytes(), "+td"),
+                "pdf2dcm object, deflated by dcmconv +td, around a PDF whose JavaScript sits in an /ObjStm");
+    }
+
+    private static byte[] pdf(Specimens specimens, byte[] pdf) {
+        return specimens.pdf(Encoding.EXPLICIT_LE, pdf).part10();
+    }
+}

@@ -1,0 +1,125 @@
+package org.yaraguard.rules.adversarial;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.yaraguard.rules.samples.FakeContent;
+
+/**
+ * Harmless payloads with the structure the rules must recognise: headers of executables with nothing runnable behind
+ * them, containers, the EICAR string. None carries the DOS stub sentence, so only structure can give them away.
+ */
+final class Payloads {
+
+    private static final long FIXED_ZIP_TIME = 1_700_000_000_000L;
+
+    private Payloads() {
+    }
+
+    /** "MZ", e_lfanew 0x40, "PE\0\0", a COFF header (x86-64, one section, optional header PE32+), zeros to 256. */
+    static byte[] pe() {
+        return pe(0x40, 256);
+    }
+
+    /** A PE whose "PE\0\0" sits at {@code lfanew}; the COFF header follows it. */
+    static byte[] pe(int lfanew, int length) {
+        ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put((byte) 'M').put((byte) 'Z').putShort((short) 0x90).putShort((short) 3);
+        bytes.putInt(0x3C, lfanew);
+        if (lfanew + 26 <= length) {
+            bytes.position(lfanew);
+            bytes.put((byte) 'P').put((byte) 'E').putShort((short) 0)
+                    .putShort((short) 0x8664).putShort((short) 1).putInt(0).putInt(0).putInt(0)
+                    .putShort((short) 0xF0).putShort((short) 0x0022).putShort((short) 0x020B);
+        }
+        return bytes.array();
+    }
+
+    /** The MZ half of a PE: only the DOS header, with e_lfanew pointing past its end. */
+    static byte[] dosHeaderOnly(int lfanew) {
+        return Arrays.copyOf(pe(lfanew, 64), 64);
+    }
+
+    /** The PE half: "PE\0\0" and its COFF header, as {@link #pe(int, int)} writes it at e_lfanew. */
+    static byte[] peSignatureAndCoff() {
+        return Arrays.copyOfRange(pe(0x40, 0x40 + 26), 0x40, 0x40 + 26);
+    }
+
+    static byte[] elf() {
+        return FakeContent.elfHeader(64);
+    }
+
+    static byte[] macho() {
+        return FakeContent.machoHeader(0xCFFAEDFE, 64);
+    }
+
+    static byte[] eicar() {
+        return FakeContent.eicar().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A real ZIP (java.util.zip) holding one member with this name, whose content is {@link #pe()}. */
+    static byte[] zipHolding(String memberName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            ZipEntry entry = new ZipEntry(memberName);
+            entry.setTime(FIXED_ZIP_TIME);
+            zip.putNextEntry(entry);
+            zip.write(pe());
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** An OLE2 compound file header (as in .doc, .msi) followed by zeros. */
+    static byte[] ole() {
+        return FakeContent.oleHeader(512);
+    }
+
+    /** A RAR 5 signature and the start of a main archive header. */
+    static byte[] rar() {
+        return concat(new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00}, new byte[56]);
+    }
+
+    /** Sixteen bytes a vendor might put before its own data. */
+    static byte[] vendorHeader() {
+        return "ACMEVNDR\u0001\u0000\u0002\u0000HDR\u0000".getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** Each 16-bit word with its two bytes exchanged: how a big-endian OW value carries little-endian bytes. */
+    static byte[] swapWords(byte[] bytes) {
+        byte[] swapped = bytes.length % 2 == 0 ? bytes.clone() : Arrays.copyOf(bytes, bytes.length + 1);
+        for (int i = 0; i + 1 < swapped.length; i += 2) {
+            byte first = swapped[i];
+            swapped[i] = swapped[i + 1];
+            swapped[i + 1] = first;
+        }
+        return swapped;
+    }
+
+    /** {@code payload} written into {@code filler} at {@code offset}. */
+    static byte[] at(byte[] filler, int offset, byte[] payload) {
+        byte[] bytes = filler.clone();
+        System.arraycopy(payload, 0, bytes, offset, payload.length);
+        return bytes;
+    }
+}

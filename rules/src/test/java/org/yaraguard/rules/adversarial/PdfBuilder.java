@@ -1,0 +1,129 @@
+package org.yaraguard.rules.adversarial;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+
+/**
+ * Small PDF files whose objects may sit in a compressed object stream (/ObjStm, PDF 1.5), found through a
+ * cross-reference stream, so that names like /JavaScript appear nowhere in the file's plain bytes. Object 1 is the
+ * catalog.
+ */
+final class PdfBuilder {
+
+    /** How the object stream is encoded. */
+    enum StreamFilter { FLATE, HEX_THEN_FLATE }
+
+    private final Map<Integer, String> plain = new TreeMap<>();
+    private final Map<Integer, String> packed = new LinkedHashMap<>();
+
+    /** An object written as it is. */
+    PdfBuilder object(int number, String body) {
+        plain.put(number, body);
+        return this;
+    }
+
+    /** An object stored inside the object stream. */
+    PdfBuilder packed(int number, String body) {
+        packed.put(number, body);
+        return this;
+    }
+
+    /** A stream object whose data is deflated. */
+    PdfBuilder flateStream(int number, String data) {
+        String deflated = latin1(deflate(data.getBytes(StandardCharsets.ISO_8859_1)));
+        return object(number, "<< /Filter /FlateDecode /Length " + deflated.length() + " >>\nstream\n" + deflated
+                + "\nendstream");
+    }
+
+    /** A one-page document with a deflated content stream showing {@code text}; objects 2–5 are taken. */
+    static PdfBuilder onePage(String text) {
+        return new PdfBuilder()
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                        + "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
+                .flateStream(4, "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET")
+                .object(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    }
+
+    byte[] build(StreamFilter filter) {
+        int streamNumber = Math.max(last(plain), last(packed)) + 1;
+        int xrefNumber = streamNumber + 1;
+        StringBuilder out = new StringBuilder("%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n");
+        Map<Integer, Integer> offsets = new TreeMap<>();
+        for (Map.Entry<Integer, String> object : plain.entrySet()) {
+            offsets.put(object.getKey(), out.length());
+            out.append(object.getKey()).append(" 0 obj\n").append(object.getValue()).append("\nendobj\n");
+        }
+        if (!packed.isEmpty()) {
+            offsets.put(streamNumber, out.length());
+            out.append(streamNumber).append(" 0 obj\n").append(objectStream(filter)).append("\nendobj\n");
+        }
+        int xrefOffset = out.length();
+        ByteBuffer table = ByteBuffer.allocate(xrefNumber * 7 + 7);
+        int index = 0;
+        Map<Integer, Integer> positions = new TreeMap<>();
+        for (int number : packed.keySet()) {
+            positions.put(number, index++);
+        }
+        for (int number = 0; number <= xrefNumber; number++) {
+            if (number == xrefNumber) {
+                table.put((byte) 1).putInt(xrefOffset).putShort((short) 0);
+            } else if (offsets.containsKey(number)) {
+                table.put((byte) 1).putInt(offsets.get(number)).putShort((short) 0);
+            } else if (positions.containsKey(number)) {
+                table.put((byte) 2).putInt(streamNumber).putShort(positions.get(number).shortValue());
+            } else {
+                table.put((byte) 0).putInt(0).putShort((short) -1);
+            }
+        }
+        String entries = latin1(table.array());
+        out.append(xrefNumber).append(" 0 obj\n<< /Type /XRef /Size ").append(xrefNumber + 1)
+                .append(" /W [1 4 2] /Root 1 0 R /Length ").append(entries.length()).append(" >>\nstream\n")
+                .append(entries).append("\nendstream\nendobj\nstartxref\n").append(xrefOffset).append("\n%%EOF\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private String objectStream(StreamFilter filter) {
+        StringBuilder index = new StringBuilder();
+        StringBuilder bodies = new StringBuilder();
+        for (Map.Entry<Integer, String> object : packed.entrySet()) {
+            index.append(object.getKey()).append(' ').append(bodies.length()).append(' ');
+            bodies.append(object.getValue()).append('\n');
+        }
+        byte[] data = deflate((index + bodies.toString()).getBytes(StandardCharsets.ISO_8859_1));
+        String filters = "/FlateDecode";
+        if (filter == StreamFilter.HEX_THEN_FLATE) {
+            data = (HexFormat.of().formatHex(data) + ">").getBytes(StandardCharsets.US_ASCII);
+            filters = "[/ASCIIHexDecode /FlateDecode]";
+        }
+        return "<< /Type /ObjStm /N " + packed.size() + " /First " + index.length() + " /Filter " + filters
+                + " /Length " + data.length + " >>\nstream\n" + latin1(data) + "\nendstream";
+    }
+
+    static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    private static int last(Map<Integer, String> objects) {
+        return objects.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.yaraguard.rules.adversarial;
+
+import static org.yaraguard.rules.adversarial.Payloads.concat;
+import static org.yaraguard.rules.adversarial.StandardBinaryElements.jpegEnd;
+import static org.yaraguard.rules.adversarial.StandardBinaryElements.jpegStart;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Class 3: a payload split across the fragments of one frame of encapsulated pixel data, so that every 8-byte item
+ * header between the pieces breaks it in the object's bytes; only the reassembled frame shows it whole.
+ */
+final class SplitAcrossFragments {
+
+    private SplitAcrossFragments() {
+    }
+
+    static void addTo(AdversarialCorpus corpus) throws IOException {
+        Specimens specimens = corpus.specimens();
+
+        corpus.malicious(3, "pe-lfanew-into-next-fragment", Arrival.stowRs(), frame(specimens,
+                        Payloads.dosHeaderOnly(0x40), concat(Payloads.peSignatureAndCoff(), new byte[38])),
+                "a 64-byte fragment holding the DOS header; its e_lfanew (0x40) points to PE\\0\\0 at the start of "
+                        + "the next fragment");
+
+        byte[] eicar = Payloads.eicar();
+        corpus.malicious(3, "eicar-split-across-fragments", Arrival.stowRs(), frame(specimens,
+                        concat(jpegStart(), new byte[20], Arrays.copyOf(eicar, 28)),
+                        concat(Arrays.copyOfRange(eicar, 28, eicar.length), new byte[24], jpegEnd())),
+                "the EICAR string cut after 28 characters at a fragment boundary");
+
+        byte[] elf = Payloads.elf();
+        corpus.malicious(3, "elf-split-across-fragments", Arrival.stowRs(), frame(specimens,
+                        concat(jpegStart(), new byte[2], Arrays.copyOf(elf, 2)),
+                        concat(Arrays.copyOfRange(elf, 2, elf.length), jpegEnd())),
+                "\\x7FE at the end of one fragment, LF and the rest of an ELF header in the next");
+
+        byte[] macho = Payloads.macho();
+        corpus.malicious(3, "macho-split-across-three-fragments", Arrival.cStore(Encoding.EXPLICIT_LE),
+                specimens.encapsulatedImage(List.of(concat(jpegStart(), Arrays.copyOf(macho, 2)),
+                        Arrays.copyOfRange(macho, 2, 4), concat(Arrays.copyOfRange(macho, 4, macho.length),
+                                jpegEnd()))).bare(),
+                "a Mach-O magic cut into 2+2 bytes over three fragments of one frame, sent bare over C-STORE");
+
+        byte[] zip = Payloads.zipHolding("viewer-update.exe");
+        int cut = lastIndexOf(zip, Payloads.ascii("viewer-update.exe")) + 6;
+        corpus.malicious(3, "zip-exe-name-split-across-fragments", Arrival.stowRs(), frame(specimens,
+                        evenPrefix(zip, cut), Arrays.copyOfRange(zip, evenLength(cut), zip.length)),
+                "a ZIP holding an .exe, cut inside the member name of its central directory");
+    }
+
+    /** A Part-10 JPEG-encapsulated single frame made of {@code fragments}, each padded to an even length. */
+    private static byte[] frame(Specimens specimens, byte[]... fragments) {
+        return specimens.encapsulatedImage(Arrays.stream(fragments).map(SplitAcrossFragments::even).toList())
+                .part10(Encoding.JPEG_BASELINE);
+    }
+
+    private static byte[] even(byte[] fragment) {
+        return fragment.length % 2 == 0 ? fragment : Arrays.copyOf(fragment, fragment.length + 1);
+    }
+
+    private static int evenLength(int length) {
+        return length + length % 2;
+    }
+
+    private static byte[] evenPrefix(byte[] bytes, int length) {
+        return Arrays.copyOf(bytes, evenLength(length));
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+}
