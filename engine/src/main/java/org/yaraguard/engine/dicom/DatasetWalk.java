@@ -99,6 +99,9 @@ final class DatasetWalk {
             Level top = stack.peek();
             if (pos == top.end) {
                 if (top.kind == Kind.DATASET) {
+                    if (!meta) {
+                        observations.datasetEnd(pos);
+                    }
                     return pos;
                 }
                 close();
@@ -184,6 +187,9 @@ final class DatasetWalk {
         if (Tags.group(tag) == Tags.ITEM_GROUP) {
             return garbage(pos, top, "item or delimiter " + Tags.format(tag) + " at " + where(pos)
                     + " where a data element was expected");
+        }
+        if (stack.size() == 1 && !meta) {
+            observations.topLevelElement(tag, pos);
         }
         long unsignedTag = tag & 0xFFFFFFFFL;
         if (unsignedTag <= top.lastTag) {

@@ -131,6 +131,7 @@ public final class DicomInspector {
 
     private void dataset(ByteBuffer bytes, int datasetStart, Syntax syntax, Observations observations) {
         observations.transferSyntaxUid(syntax.uid());
+        observations.datasetStart(datasetStart, syntax);
         if (syntax.deflated()) {
             ByteBuffer inflated = DeflatedDataset.inflate(bytes, datasetStart, limits.maxInflatedBytes(),
                     observations);

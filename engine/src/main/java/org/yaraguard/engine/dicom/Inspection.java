@@ -11,16 +11,19 @@ import java.util.List;
  * @param attributes           the review attributes, never null
  * @param regions              regions worth scanning on their own, in the order found
  * @param anomalies            anomalies in the order found
+ * @param privateGroup         group 0077 of the top-level dataset, where a private block can be inserted
  * @param release              frees the memory of the derived views (and returns it to the shared budget); run once
  */
 public record Inspection(boolean part10, String transferSyntaxUid, String encapsulatedMimeType,
-        ReviewAttributes attributes, List<Region> regions, List<Anomaly> anomalies, Runnable release)
+        ReviewAttributes attributes, List<Region> regions, List<Anomaly> anomalies,
+        PrivateGroupLayout privateGroup, Runnable release)
         implements AutoCloseable {
 
     public Inspection {
         attributes = attributes == null ? ReviewAttributes.empty() : attributes;
         regions = regions == null ? List.of() : List.copyOf(regions);
         anomalies = anomalies == null ? List.of() : List.copyOf(anomalies);
+        privateGroup = privateGroup == null ? PrivateGroupLayout.unknown() : privateGroup;
         release = release == null ? () -> { } : release;
     }
 

@@ -35,6 +35,7 @@ final class Observations {
     private String studyDate;
     private String modality;
     private String accessionNumber;
+    private final PrivateGroupWatch privateGroup = new PrivateGroupWatch();
 
     void part10(boolean value) {
         part10 = value;
@@ -88,8 +89,26 @@ final class Observations {
         }
     }
 
+    /** Where the dataset starts and how it is encoded, for {@link PrivateGroupLayout}. */
+    void datasetStart(long offset, Syntax syntax) {
+        privateGroup.start(offset, syntax);
+    }
+
+    /** The header of a top-level dataset element starts at offset (inflated offset for a deflated dataset). */
+    void topLevelElement(int tag, long offset) {
+        privateGroup.element(tag, offset);
+    }
+
+    /** The walk reached the end of the top-level dataset at offset. */
+    void datasetEnd(long offset) {
+        privateGroup.end(offset);
+    }
+
     /** Records a top-level dataset element if it is one we keep; the first occurrence wins. */
     void datasetElement(int tag, ByteBuffer bytes, int start, long length) {
+        if (privateGroup.isCreator(tag)) {
+            privateGroup.creator(tag, AttributeText.decode(bytes, start, length, MAX_TEXT_CHARS, false));
+        }
         switch (tag) {
             case Tags.SPECIFIC_CHARACTER_SET -> {
                 String charset = AttributeText.decode(bytes, start, length, MAX_TEXT_CHARS, false);
@@ -121,7 +140,8 @@ final class Observations {
                 sopClassUid != null ? sopClassUid : metaSopClassUid,
                 sopInstanceUid != null ? sopInstanceUid : metaSopInstanceUid,
                 studyInstanceUid, seriesInstanceUid, patientId, patientName, studyDate, modality, accessionNumber);
-        return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies, null);
+        return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies,
+                privateGroup.layout(), null);
     }
 
     private String first(String current, ByteBuffer bytes, int start, long length, int maxChars) {
