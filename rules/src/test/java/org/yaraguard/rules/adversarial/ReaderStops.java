@@ -38,10 +38,10 @@ final class ReaderStops {
         for (int i = 0; i < items; i++) {
             crowd.add(emptyItem);
         }
-        many.dataset().sequence(0x0040A730, crowd);
+        many.dataset().sequence(0x00081140, crowd);
         Specimens.withPrivate(many.dataset(), "OB", pe());
         corpus.malicious(4, "pe-after-a-million-elements", Arrival.stowRs(), many.part10(),
-                "a private PE after a content sequence of more than a million empty elements");
+                "a private PE after a Referenced Image Sequence of more than a million empty elements");
 
         Specimen disorder = specimens.image(Encoding.EXPLICIT_LE);
         Dataset late = Specimens.withPrivate(new Dataset(Encoding.EXPLICIT_LE), "OB", pe());
