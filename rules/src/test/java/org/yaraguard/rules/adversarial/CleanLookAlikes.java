@@ -68,6 +68,21 @@ final class CleanLookAlikes {
         corpus.clean(2, "large-private-ob-2-mib", Arrival.stowRs(), largePrivate.part10(),
                 "2 MiB of vendor data (seeded random bytes) in a private OB");
 
+        Specimen archive = specimens.image(Encoding.EXPLICIT_LE);
+        Specimens.withPrivate(archive.dataset(), "OB", FakeContent.zipArchive(0));
+        corpus.clean(1, "zip-of-text-in-private-ob", Arrival.stowRs(), archive.part10(),
+                "a vendor ZIP holding readme.txt in a private OB: a container worth a tag, not a refusal");
+
+        Specimen smallValues = specimens.image(Encoding.EXPLICIT_LE);
+        smallValues.dataset().text(0x00190010, "LO", "ACME MR 2.1");
+        for (int element = 0; element < 48; element++) {
+            byte[] value = new byte[8 + element * 4];
+            random.nextBytes(value);
+            smallValues.dataset().value(0x00191000 | element, element % 2 == 0 ? "OB" : "UN", value);
+        }
+        corpus.clean(2, "forty-eight-small-private-values", Arrival.stowRs(), smallValues.part10(),
+                "48 small private OB/UN values of vendor bytes (8 to 196 bytes each)");
+
         corpus.clean(2, "jpeg-photo-img2dcm", Arrival.stowRs(), corpus.dcmtk().jpegPhoto().toBytes(),
                 "a JPEG photo encapsulated by DCMTK img2dcm");
 
@@ -113,6 +128,17 @@ final class CleanLookAlikes {
                 specimens.encapsulatedImage(fragments).part10(Encoding.JPEG_BASELINE),
                 "one frame in three fragments of entropy-coded-looking bytes");
 
+        byte[] firstFrame = concat(StandardBinaryElements.jpegStart(), new byte[500], StandardBinaryElements.jpegEnd());
+        byte[] secondFrame = concat(StandardBinaryElements.jpegStart(), Payloads.ascii("MZ"), new byte[498],
+                StandardBinaryElements.jpegEnd());
+        byte[] offsets = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0)
+                .putInt(8 + firstFrame.length).array();
+        Specimen frames = specimens.encapsulatedImage(List.of(firstFrame, secondFrame));
+        frames.dataset().text(0x00280008, "IS", "2")
+                .fragments(Specimens.PIXEL_DATA, "OB", List.of(offsets, firstFrame, secondFrame));
+        corpus.clean(3, "two-frames-with-offset-table", Arrival.stowRs(), frames.part10(Encoding.JPEG_BASELINE),
+                "two frames, one fragment each, with a Basic Offset Table; MZ starts the second frame's data");
+
         Specimen deep = specimens.image(Encoding.EXPLICIT_LE);
         deep.dataset().text(Specimens.PRIVATE_CREATOR, "LO", "ACME 1.0").sequence(ReaderStops.NESTED_SEQUENCE,
                 List.of(ReaderStops.nested(Encoding.EXPLICIT_LE, 20, Payloads.ascii("LEAF NODE OF A DEEP TREE"))));
@@ -136,6 +162,12 @@ final class CleanLookAlikes {
                 specimens.image(Encoding.EXPLICIT_BE).part10(), "a plain explicit VR big endian image");
 
         byte[] odd = oddDeflated(corpus);
+        byte[] bigEndianPixels = at(at(Specimens.pixels(BIG_SIDE, BIG_SIDE), 2000, Payloads.ascii("MZ")), 90_000,
+                new byte[] {'P', 'E', 0, 0});
+        corpus.clean(6, "big-endian-pixels-mz-and-pe-far-apart", Arrival.stowRs(),
+                specimens.image(Encoding.EXPLICIT_BE, BIG_SIDE, BIG_SIDE, bigEndianPixels).part10(),
+                "big endian pixels whose swapped view holds MZ and, 86 KB later, PE\\0\\0");
+
         corpus.clean(6, "deflated-by-dcmconv-odd-length", Arrival.stowRs(), odd,
                 "DCMTK 3.6.7 dcmconv +td output: a deflate stream of odd length, written without a padding byte");
         corpus.clean(6, "deflated-odd-length-with-padding-byte", Arrival.stowRs(), concat(odd, new byte[1]),

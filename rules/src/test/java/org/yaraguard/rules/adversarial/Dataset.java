@@ -72,6 +72,12 @@ final class Dataset {
         return this;
     }
 
+    /** An element of undefined length whose value bytes (items and delimiter included) are given as they are. */
+    Dataset undefinedLength(int tag, String vr, byte[] value) {
+        elements.put(key(tag), element(tag, vr, UNDEFINED, value));
+        return this;
+    }
+
     /** An encapsulated value: undefined length, one item per fragment as given (the first is the offset table). */
     Dataset fragments(int tag, String vr, List<byte[]> fragments) {
         ByteArrayOutputStream value = new ByteArrayOutputStream();

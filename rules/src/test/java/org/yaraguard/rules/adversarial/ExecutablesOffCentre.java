@@ -57,6 +57,15 @@ final class ExecutablesOffCentre {
         corpus.malicious(1, "zip-with-ps1-member-private-ob", Arrival.stowRs(), script.part10(),
                 "a ZIP at the start of a private OB holding a PowerShell script: containers alone are only tagged");
 
+        byte[] zipInPdf = PdfBuilder.onePage("Referral letter")
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(6, "<< /Length 0 >>\nstream\n" + new String(Payloads.zipHolding("scan viewer.lnk"),
+                        StandardCharsets.ISO_8859_1) + "\nendstream")
+                .build(PdfBuilder.StreamFilter.FLATE);
+        corpus.malicious(1, "zip-with-lnk-member-inside-pdf", Arrival.stowRs(),
+                specimens.pdf(Encoding.EXPLICIT_LE, zipInPdf).part10(),
+                "a ZIP holding a Windows shortcut (.lnk), as a raw stream in the middle of an encapsulated PDF");
+
         byte[] brokenMz = ByteBuffer.allocate(Part10.PREAMBLE_LENGTH).order(ByteOrder.LITTLE_ENDIAN)
                 .put((byte) 'M').put((byte) 'Z').putShort((short) 0x90).putInt(0x3C, 0x7FFF0000).array();
         Specimen polyglot = specimens.image(Encoding.EXPLICIT_LE);

@@ -3,6 +3,7 @@ package org.yaraguard.rules.adversarial;
 import static org.yaraguard.rules.adversarial.Payloads.pe;
 
 import java.io.IOException;
+import java.util.List;
 /**
  * Class 6: encodings that hide bytes: big-endian OW values (byte-swapped on the wire, written verbatim once an
  * archive converts to little endian), PDF actions only inside compressed object streams, deflated datasets.
@@ -57,6 +58,21 @@ final class HidingEncodings {
                                 .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
                                 .build(PdfBuilder.StreamFilter.HEX_THEN_FLATE)),
                 "a JavaScript /OpenAction in an /ObjStm filtered [/ASCIIHexDecode /FlateDecode]");
+
+        corpus.malicious(6, "pdf-javascript-in-png-predicted-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                                .build(PdfBuilder.StreamFilter.FLATE_PNG_PREDICTOR)),
+                "a JavaScript /OpenAction in an /ObjStm with /DecodeParms PNG predictor: inflated alone, every fifth "
+                        + "byte is a row's filter type");
+
+        Specimen swappedIcon = specimens.image(Encoding.EXPLICIT_BE);
+        Dataset iconItem = new Dataset(Encoding.EXPLICIT_BE);
+        Specimens.pixelModule(iconItem, 16, 16, 16);
+        iconItem.value(Specimens.PIXEL_DATA, "OW", Payloads.swapWords(pe(0x40, 512)));
+        swappedIcon.dataset().sequence(0x00880200, List.of(iconItem));
+        corpus.malicious(6, "big-endian-icon-pixel-data-swapped-pe", Arrival.stowRs(), swappedIcon.part10(),
+                "explicit VR big endian: 16-bit icon pixel data inside a sequence that is a PE once swapped");
 
         Specimen toDeflate = specimens.image(Encoding.EXPLICIT_LE);
         Specimens.withPrivate(toDeflate.dataset(), "OB", Payloads.concat(Payloads.vendorHeader(), pe()));

@@ -53,6 +53,17 @@ final class ParserDifferentials {
                 "an unknown transfer syntax over an implicit VR dataset (DCMTK detects it, explicit-VR readers "
                         + "misread it); a PE at the start of a private OB");
 
+        Specimen unknownLength = specimens.image(Encoding.EXPLICIT_LE);
+        Dataset implicitItem = Specimens.withPrivate(new Dataset(Encoding.IMPLICIT_LE), "OB", pe());
+        byte[] items = concat(unknownLength.dataset().header(Dataset.ITEM, null, 0xFFFFFFFFL),
+                implicitItem.toBytes(), unknownLength.dataset().header(Dataset.ITEM_END, null, 0),
+                unknownLength.dataset().header(Dataset.SEQUENCE_END, null, 0));
+        unknownLength.dataset().text(Specimens.PRIVATE_CREATOR, "LO", "ACME 1.0")
+                .undefinedLength(ReaderStops.NESTED_SEQUENCE, "UN", items);
+        corpus.malicious(5, "un-undefined-length-implicit-items", Arrival.stowRs(), unknownLength.part10(),
+                "explicit VR: a private UN of undefined length whose items are implicit VR (CP-246, as dcm4che and "
+                        + "DCMTK read it) and hold a PE");
+
         Specimen inner = specimens.image(Encoding.EXPLICIT_LE);
         Specimens.withPrivate(inner.dataset(), "OB", Payloads.eicar());
         corpus.malicious(5, "deflate-zlib-header-polyglot", Arrival.stowRs(),

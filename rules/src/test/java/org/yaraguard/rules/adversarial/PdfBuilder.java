@@ -17,7 +17,14 @@ import java.util.zip.Deflater;
 final class PdfBuilder {
 
     /** How the object stream is encoded. */
-    enum StreamFilter { FLATE, HEX_THEN_FLATE }
+    enum StreamFilter {
+        FLATE,
+        HEX_THEN_FLATE,
+        /** Flate with PNG predictors (/DecodeParms, 5 columns, filter type None): a zero byte before every row. */
+        FLATE_PNG_PREDICTOR
+    }
+
+    private static final int PREDICTOR_COLUMNS = 5;
 
     private final Map<Integer, String> plain = new TreeMap<>();
     private final Map<Integer, String> packed = new LinkedHashMap<>();
@@ -96,14 +103,33 @@ final class PdfBuilder {
             index.append(object.getKey()).append(' ').append(bodies.length()).append(' ');
             bodies.append(object.getValue()).append('\n');
         }
-        byte[] data = deflate((index + bodies.toString()).getBytes(StandardCharsets.ISO_8859_1));
+        byte[] plainBytes = (index + bodies.toString()).getBytes(StandardCharsets.ISO_8859_1);
         String filters = "/FlateDecode";
+        byte[] data;
+        if (filter == StreamFilter.FLATE_PNG_PREDICTOR) {
+            data = deflate(pngRows(plainBytes));
+            filters = "/FlateDecode /DecodeParms << /Predictor 12 /Columns " + PREDICTOR_COLUMNS + " >>";
+        } else {
+            data = deflate(plainBytes);
+        }
         if (filter == StreamFilter.HEX_THEN_FLATE) {
             data = (HexFormat.of().formatHex(data) + ">").getBytes(StandardCharsets.US_ASCII);
             filters = "[/ASCIIHexDecode /FlateDecode]";
         }
         return "<< /Type /ObjStm /N " + packed.size() + " /First " + index.length() + " /Filter " + filters
                 + " /Length " + data.length + " >>\nstream\n" + latin1(data) + "\nendstream";
+    }
+
+    /** Rows of {@link #PREDICTOR_COLUMNS} bytes, each after a PNG filter-type byte 0 (None); the last row padded. */
+    private static byte[] pngRows(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int start = 0; start < data.length; start += PREDICTOR_COLUMNS) {
+            out.write(0);
+            byte[] row = new byte[PREDICTOR_COLUMNS];
+            System.arraycopy(data, start, row, 0, Math.min(PREDICTOR_COLUMNS, data.length - start));
+            out.writeBytes(row);
+        }
+        return out.toByteArray();
     }
 
     static byte[] deflate(byte[] data) {

@@ -77,6 +77,16 @@ final class StandardBinaryElements {
         corpus.malicious(2, "macho-in-float-pixel-data", Arrival.stowRs(), floats.part10(),
                 "a Mach-O header as Float Pixel Data (7FE0,0008)");
 
+        Specimen longs = specimens.image(Encoding.EXPLICIT_LE);
+        longs.dataset().value(0x00660040, "OL", concat(Payloads.elf(), new byte[64]));
+        corpus.malicious(2, "elf-in-ol-value", Arrival.stowRs(), longs.part10(),
+                "an ELF header as Long Primitive Point Index List (0066,0040), an OL value");
+
+        Specimen doubles = specimens.image(Encoding.EXPLICIT_LE);
+        doubles.dataset().value(0x7FE00009, "OD", pe(0x40, 256));
+        corpus.malicious(2, "pe-in-double-float-pixel-data", Arrival.cStore(Encoding.EXPLICIT_LE), doubles.bare(),
+                "a PE as Double Float Pixel Data (7FE0,0009), an OD value, over C-STORE");
+
         byte[] frame = concat(jpegStart(), new byte[40], Payloads.macho(), jpegEnd());
         corpus.malicious(2, "macho-in-encapsulated-pixel-fragment", Arrival.stowRs(),
                 specimens.encapsulatedImage(List.of(frame)).part10(Encoding.JPEG_BASELINE),
