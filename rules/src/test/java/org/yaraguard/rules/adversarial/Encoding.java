@@ -2,7 +2,7 @@ package org.yaraguard.rules.adversarial;
 
 import java.nio.ByteOrder;
 
-/** The three uncompressed dataset encodings, with one more UID each for those the corpus declares otherwise. */
+/** The three uncompressed dataset encodings, and the UIDs of the other transfer syntaxes the corpus declares. */
 enum Encoding {
     IMPLICIT_LE("1.2.840.10008.1.2", false, ByteOrder.LITTLE_ENDIAN),
     EXPLICIT_LE("1.2.840.10008.1.2.1", true, ByteOrder.LITTLE_ENDIAN),
@@ -10,7 +10,6 @@ enum Encoding {
 
     static final String DEFLATED = "1.2.840.10008.1.2.1.99";
     static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
-    static final String RLE = "1.2.840.10008.1.2.5";
 
     private final String uid;
     private final boolean explicitVr;

@@ -78,16 +78,6 @@ final class Payloads {
         return out.toByteArray();
     }
 
-    /** An OLE2 compound file header (as in .doc, .msi) followed by zeros. */
-    static byte[] ole() {
-        return FakeContent.oleHeader(512);
-    }
-
-    /** A RAR 5 signature and the start of a main archive header. */
-    static byte[] rar() {
-        return concat(new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00}, new byte[56]);
-    }
-
     /** Sixteen bytes a vendor might put before its own data. */
     static byte[] vendorHeader() {
         return "ACMEVNDR\u0001\u0000\u0002\u0000HDR\u0000".getBytes(StandardCharsets.ISO_8859_1);
