@@ -173,6 +173,18 @@ final class CleanLookAlikes {
         corpus.clean(6, "deflated-odd-length-with-padding-byte", Arrival.stowRs(), concat(odd, new byte[1]),
                 "the same with the zero byte PS3.5 A.5 asks for after an odd-length deflate stream");
 
+        int rows = 1024;
+        int columns = 1000;
+        byte[] uniform = new byte[rows * columns * 2];
+        for (int i = 0; i < uniform.length; i += 2) {
+            uniform[i] = 'M';
+            uniform[i + 1] = 'Z';
+        }
+        corpus.clean(7, "pixels-a-million-times-mz", Arrival.stowRs(),
+                specimens.image(Encoding.EXPLICIT_LE, rows, columns, uniform).part10(),
+                "a uniform 16-bit image of value 23117 (bytes 4D 5A): 1,024,000 MZ in a row, past libyara's "
+                        + "1,000,000 matches per string, with no PE anywhere");
+
         corpus.clean(6, "pdf-non-script-open-action", Arrival.stowRs(),
                 corpus.dcmtk().pdfDocument(PdfDocuments.report("Normal study")).toBytes(),
                 "pdf2dcm around a PDF whose /OpenAction only shows page 1");

@@ -33,6 +33,27 @@ final class HidingEncodings {
         corpus.malicious(6, "cstore-big-endian-private-ow-swapped-macho", Arrival.cStore(Encoding.EXPLICIT_BE),
                 swappedBare.bare(), "the same over C-STORE: a private OW that is a Mach-O header once swapped");
 
+        Specimen floats = specimens.image(Encoding.EXPLICIT_BE);
+        floats.dataset().value(0x7FE00008, "OF", Payloads.swap(Payloads.elf(), 4));
+        corpus.malicious(6, "big-endian-float-pixel-data-swapped-in-fours-elf", Arrival.stowRs(), floats.part10(),
+                "explicit VR big endian Float Pixel Data (OF): an ELF header once each 4-byte float is reversed, "
+                        + "as an archive converting to little endian writes it (a 2-byte swap shows nothing)");
+
+        Specimen doubles = specimens.image(Encoding.EXPLICIT_BE);
+        doubles.dataset().value(0x7FE00009, "OD", Payloads.swap(pe(), 8));
+        corpus.malicious(6, "big-endian-double-float-pixel-data-swapped-in-eights-pe", Arrival.stowRs(),
+                doubles.part10(), "explicit VR big endian Double Float Pixel Data (OD): a PE once each 8-byte double "
+                        + "is reversed");
+
+        Specimen lut = specimens.image(Encoding.EXPLICIT_BE);
+        Dataset voiLut = new Dataset(Encoding.EXPLICIT_BE)
+                .value(0x00283002, "US", Payloads.swapWords(new byte[] {0, 1, 0, 0, 16, 0}))
+                .value(0x00283006, "US", Payloads.swapWords(pe(0x40, 512)));
+        lut.dataset().sequence(0x00283010, List.of(voiLut));
+        corpus.malicious(6, "big-endian-us-lut-data-swapped-pe", Arrival.stowRs(), lut.part10(),
+                "explicit VR big endian LUT Data (0028,3006) with VR US (not OW) in a VOI LUT Sequence: a PE once "
+                        + "swapped");
+
         corpus.malicious(6, "pdf-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
                         PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
                                 .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")

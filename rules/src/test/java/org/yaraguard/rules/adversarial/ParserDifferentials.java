@@ -46,6 +46,14 @@ final class ParserDifferentials {
                         Encoding.EXPLICIT_LE.uid(), longMeta.sopClass(), longMeta.sopInstance(), longMeta.bare(), 22),
                 "the file meta group length ends 22 bytes into the dataset; a PE at the start of a private OB");
 
+        Specimen headless = specimens.image(Encoding.EXPLICIT_LE);
+        Specimens.withPrivate(headless.dataset(), "OB", pe());
+        byte[] withPreamble = headless.part10();
+        corpus.malicious(5, "part10-without-preamble", Arrival.stowRs(),
+                Arrays.copyOfRange(withPreamble, Part10.PREAMBLE_LENGTH + 4, withPreamble.length),
+                "a Part-10 file sent without preamble and DICM, starting at (0002,0000) as dcm4che and DCMTK "
+                        + "accept; a PE at the start of a private OB");
+
         Specimen privateSyntax = specimens.image(Encoding.IMPLICIT_LE);
         Specimens.withPrivate(privateSyntax.dataset(), "OB", pe());
         corpus.malicious(5, "private-transfer-syntax-implicit-dataset", Arrival.stowRs(),

@@ -97,11 +97,24 @@ final class Payloads {
 
     /** Each 16-bit word with its two bytes exchanged: how a big-endian OW value carries little-endian bytes. */
     static byte[] swapWords(byte[] bytes) {
-        byte[] swapped = bytes.length % 2 == 0 ? bytes.clone() : Arrays.copyOf(bytes, bytes.length + 1);
-        for (int i = 0; i + 1 < swapped.length; i += 2) {
-            byte first = swapped[i];
-            swapped[i] = swapped[i + 1];
-            swapped[i + 1] = first;
+        return swap(bytes, 2);
+    }
+
+    /**
+     * Each {@code width}-byte unit reversed (2 for OW/US/SS, 4 for OF/OL/FL/UL, 8 for OD/OV/FD), padded with zeros
+     * to a whole number of units: how a big-endian value carries the little-endian bytes an archive will write.
+     */
+    static byte[] swap(byte[] bytes, int width) {
+        int units = (bytes.length + width - 1) / width;
+        byte[] swapped = Arrays.copyOf(bytes, units * width);
+        for (int unit = 0; unit < units; unit++) {
+            for (int i = 0; i < width / 2; i++) {
+                int a = unit * width + i;
+                int b = unit * width + width - 1 - i;
+                byte first = swapped[a];
+                swapped[a] = swapped[b];
+                swapped[b] = first;
+            }
         }
         return swapped;
     }

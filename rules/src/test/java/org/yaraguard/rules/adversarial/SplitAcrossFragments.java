@@ -5,6 +5,9 @@ import static org.yaraguard.rules.adversarial.StandardBinaryElements.jpegEnd;
 import static org.yaraguard.rules.adversarial.StandardBinaryElements.jpegStart;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,6 +46,27 @@ final class SplitAcrossFragments {
                         Arrays.copyOfRange(macho, 2, 4), concat(Arrays.copyOfRange(macho, 4, macho.length),
                                 jpegEnd()))).bare(),
                 "a Mach-O magic cut into 2+2 bytes over three fragments of one frame, sent bare over C-STORE");
+
+        byte[] pe = Payloads.pe();
+        List<byte[]> pairs = new ArrayList<>();
+        for (int i = 0; i < pe.length; i += 2) {
+            pairs.add(Arrays.copyOfRange(pe, i, i + 2));
+        }
+        corpus.malicious(3, "pe-in-128-two-byte-fragments", Arrival.stowRs(),
+                specimens.encapsulatedImage(pairs).part10(Encoding.JPEG_BASELINE),
+                "a 256-byte PE cut into 128 fragments of two bytes, one frame");
+
+        Specimen lying = specimens.encapsulatedImage(List.of());
+        byte[] firstHalf = concat(jpegStart(), new byte[10], Payloads.dosHeaderOnly(0x40));
+        byte[] secondHalf = concat(Payloads.peSignatureAndCoff(), new byte[36], jpegEnd());
+        byte[] mzHalf = Arrays.copyOfRange(firstHalf, 22, firstHalf.length);
+        byte[] offsets = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0)
+                .putInt(8 + 22 + 8 + 64).array();
+        lying.dataset().fragments(Specimens.PIXEL_DATA, "OB",
+                List.of(offsets, Arrays.copyOf(firstHalf, 22), mzHalf, secondHalf));
+        corpus.malicious(3, "offset-table-lies-about-frames", Arrival.stowRs(), lying.part10(Encoding.JPEG_BASELINE),
+                "Number of Frames 1, but a Basic Offset Table with two entries that cuts the one frame between a DOS "
+                        + "header and the PE\\0\\0 its e_lfanew reaches in the next fragment");
 
         byte[] zip = Payloads.zipHolding("viewer-update.exe");
         int cut = lastIndexOf(zip, Payloads.ascii("viewer-update.exe")) + 6;
