@@ -1,42 +1,122 @@
 /*
- * Archives and compound documents (ZIP/JAR/Office Open XML, OLE2, RAR, 7-Zip, CAB) where a DICOM object
- * has no reason to carry them. In a private element they are tagged: a few vendors keep compressed data
- * there. After the end of the dataset they are refused: a ZIP appended to a file makes a DICOM/ZIP (or
- * DICOM/JAR, runnable with `java -jar`) polyglot, since ZIP readers start from the end.
+ * Archives and compound documents (ZIP/JAR/Office Open XML, OLE2, RAR, 7-Zip, CAB), recognised by their structure
+ * at any offset: in the whole object (every binary value, fragment, padding and trailing byte) and in every view
+ * whose bytes are new (inflated, reassembled from fragments, byte-swapped, decoded PDF streams).
+ *
+ * Actions, decided here:
+ * - A ZIP that names an executable or script member (.exe .dll .scr .jar .ps1 .js .vbs .hta .bat .cmd .lnk …, any
+ *   case) in its central directory or a local header is refused wherever it sits: its content is compressed, so
+ *   the executable rules cannot see it, and nothing in a DICOM object needs to carry one.
+ * - A plain archive anywhere in the object is tagged, not refused, also outside private values: the scan over the
+ *   whole object cannot tell which element holds it (so this one action must fit private values too, where some
+ *   vendors keep compressed data), a container alone runs nothing, and its members are judged by name above.
+ * - An archive after the end of the dataset is refused: a ZIP appended to a file makes a DICOM/ZIP (or DICOM/JAR,
+ *   runnable with `java -jar`) polyglot, since ZIP readers start from the end.
+ *
+ * Cost: every string is a literal of four bytes or more; structure is checked with byte tests at each match.
  */
 
-private rule archive_at_start
+private rule archive_structure
 {
+    strings:
+        $zip_local = { 50 4B 03 04 }
+        $zip_central = { 50 4B 01 02 }
+        $zip_end = { 50 4B 05 06 }
+        $ole2 = { D0 CF 11 E0 A1 B1 1A E1 }
+        $rar = { 52 61 72 21 1A 07 (00 | 01 00) }
+        $seven_zip = { 37 7A BC AF 27 1C 00 (02 | 03 | 04) }
+        $cab = { 4D 53 43 46 00 00 00 00 }
     condition:
-        uint32(0) == 0x04034B50                                   // PK\3\4 local file header
-        or uint32(0) == 0x06054B50                                // PK\5\6 end of an empty archive
-        or uint32(0) == 0x08074B50                                // PK\7\8 spanned archive
-        or (uint32be(0) == 0xD0CF11E0 and uint32be(4) == 0xA1B11AE1)   // OLE2 compound file
-        or (uint32be(0) == 0x52617221 and uint16be(4) == 0x1A07)       // Rar!\x1a\x07
-        or (uint32be(0) == 0x377ABCAF and uint16be(4) == 0x271C)       // 7z
-        or (uint32be(0) == 0x4D534346 and uint32(4) == 0)              // MSCF cabinet
+        $ole2 or $rar or $seven_zip
+        // cabinet format version 1.3
+        or for any i in (1..#cab) : (uint16(@cab[i] + 24) == 0x0103)
+        // a local header with a known version, method and a name length
+        or for any i in (1..#zip_local) : (uint8(@zip_local[i] + 4) <= 63
+            and (uint16(@zip_local[i] + 8) == 0 or uint16(@zip_local[i] + 8) == 8 or uint16(@zip_local[i] + 8) == 9
+                or uint16(@zip_local[i] + 8) == 12 or uint16(@zip_local[i] + 8) == 14
+                or uint16(@zip_local[i] + 8) == 93 or uint16(@zip_local[i] + 8) == 95
+                or uint16(@zip_local[i] + 8) == 99)
+            and uint16(@zip_local[i] + 26) > 0 and uint16(@zip_local[i] + 26) <= 1024)
+        or for any i in (1..#zip_central) : (uint8(@zip_central[i] + 6) <= 63
+            and uint16(@zip_central[i] + 28) > 0 and uint16(@zip_central[i] + 28) <= 1024)
+        // an end record of a single-disk archive (an empty archive has nothing else)
+        or for any i in (1..#zip_end) : (uint32(@zip_end[i] + 4) == 0
+            and uint16(@zip_end[i] + 8) == uint16(@zip_end[i] + 10))
 }
 
-rule archive_in_private_element
+private rule zip_executable_member
+{
+    strings:
+        $zip_local = { 50 4B 03 04 }
+        $zip_central = { 50 4B 01 02 }
+    condition:
+        // the last bytes of a member name (central directory: length at 28, name at 46; local header: 26 and 30),
+        // lower-cased by OR-ing 0x20 (which leaves ".", digits and the name's own lower case unchanged)
+        for any i in (1..#zip_central) : (
+            uint16(@zip_central[i] + 28) >= 4 and uint16(@zip_central[i] + 28) <= 1024 and (
+                for any e in (0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265,
+                    0x2E6A7365, 0x2E777366, 0x2E777368, 0x2E687461, 0x2E626174, 0x2E636D64, 0x2E6C6E6B, 0x2E636F6D,
+                    0x2E706966, 0x2E63706C, 0x2E6D7369, 0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973) : (
+                    (uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x20202020) == e)
+                // .js and .sh
+                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x00202020) & 0x00FFFFFF)
+                    == 0x2E6A73
+                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x00202020) & 0x00FFFFFF)
+                    == 0x2E7368
+                // .psm1
+                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x20202020) == 0x70736D31
+                    and uint8(@zip_central[i] + 41 + uint16(@zip_central[i] + 28)) == 0x2E)
+            )
+        )
+        or for any i in (1..#zip_local) : (
+            uint16(@zip_local[i] + 26) >= 4 and uint16(@zip_local[i] + 26) <= 1024 and (
+                for any e in (0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265,
+                    0x2E6A7365, 0x2E777366, 0x2E777368, 0x2E687461, 0x2E626174, 0x2E636D64, 0x2E6C6E6B, 0x2E636F6D,
+                    0x2E706966, 0x2E63706C, 0x2E6D7369, 0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973) : (
+                    (uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x20202020) == e)
+                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x00202020) & 0x00FFFFFF)
+                    == 0x2E6A73
+                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x00202020) & 0x00FFFFFF)
+                    == 0x2E7368
+                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x20202020) == 0x70736D31
+                    and uint8(@zip_local[i] + 25 + uint16(@zip_local[i] + 26)) == 0x2E)
+            )
+        )
+}
+
+rule zip_with_executable_member
 {
     meta:
-        description = "Private element value is a ZIP, OLE2, RAR, 7-Zip or CAB container"
+        description = "A ZIP archive names an executable or script member (.exe, .dll, .jar, .ps1, .js, .vbs, .hta, .bat, .lnk …): compressed, the member itself cannot be inspected"
+        action = "reject"
+        severity = "critical"
+        reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
+    condition:
+        (region == "object" or region == "encapsulated_document" or region == "inflated_dataset"
+            or region == "reassembled_value" or region == "swapped_value" or region == "pdf_stream")
+        and zip_executable_member
+}
+
+rule archive_in_object
+{
+    meta:
+        description = "Object (or a view derived from it) holds a ZIP, OLE2, RAR, 7-Zip or CAB container; tagged for review (some vendors keep compressed data in private values)"
         action = "tag"
         severity = "medium"
         reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
     condition:
-        region == "private_value" and archive_at_start
+        (region == "object" or region == "inflated_dataset" or region == "reassembled_value"
+            or region == "swapped_value" or region == "pdf_stream")
+        and archive_structure and not zip_executable_member
 }
 
 rule archive_in_trailing_data
 {
     meta:
-        description = "Bytes after the end of the dataset are a ZIP, OLE2, RAR, 7-Zip or CAB container (DICOM/ZIP or DICOM/JAR polyglot)"
+        description = "Bytes after the end of the dataset hold a ZIP, OLE2, RAR, 7-Zip or CAB container (DICOM/ZIP or DICOM/JAR polyglot)"
         action = "reject"
         severity = "high"
         reference = "https://dicom.nema.org/medical/dicom/current/output/chtml/part10/chapter_7.html#sect_7.5"
-    strings:
-        $zip_end = { 50 4B 05 06 }
     condition:
-        region == "trailing_data" and (archive_at_start or $zip_end in (filesize - 65557 .. filesize))
+        region == "trailing_data" and archive_structure
 }

@@ -1,8 +1,10 @@
 /*
  * Encapsulated documents (0042,0011): active content in a PDF, and a declared MIME type (0042,0012) that
  * the bytes contradict. PDF names may be written with #xx escapes (/J#61vaScript is /JavaScript): a
- * name with an escaped letter is refused on its own, since no writer needs one. Names inside compressed
- * object streams are out of reach of a byte scanner.
+ * name with an escaped letter is refused on its own, since no writer needs one. The PDF rules also read every
+ * decoded stream of the document (region "pdf_stream": /FlateDecode content and /ObjStm object streams, which have
+ * no %PDF- header), so names hidden by compression are seen; a stream the engine cannot decode makes the scan
+ * incomplete, which fails closed.
  */
 
 private rule pdf_document
@@ -10,8 +12,9 @@ private rule pdf_document
     strings:
         $header = "%PDF-"
     condition:
-        region == "encapsulated_document"
-        and (mime_type matches /^ *application\/pdf *$/i or $header in (0..1024))
+        region == "pdf_stream"
+        or (region == "encapsulated_document"
+            and (mime_type matches /^ *application\/pdf *$/i or $header in (0..1024)))
 }
 
 rule pdf_javascript
@@ -74,18 +77,32 @@ rule pdf_embedded_file
 rule pdf_obfuscated_name
 {
     meta:
-        description = "Encapsulated PDF writes a letter of a name as a #xx escape (e.g. /J#61vaScript): writers never need to, it hides /JavaScript, /Launch and the like from keyword filters"
+        description = "Encapsulated PDF writes /JavaScript, /JS, /Launch or /EmbeddedFile with #xx escapes (e.g. /J#61vaScript): writers never need to, it hides them from keyword filters"
         action = "reject"
         severity = "high"
         reference = "https://blog.didierstevens.com/2008/04/29/pdf-let-me-count-the-ways/"
     strings:
-        // one string per hex range keeps three-byte atoms such as "#61" (a single class would not)
-        $escaped_upper_a_o = /[\/A-Za-z]#4[1-9a-fA-F]/
-        $escaped_upper_p_z = /[\/A-Za-z]#5[0-9aA]/
-        $escaped_lower_a_o = /[\/A-Za-z]#6[1-9a-fA-F]/
-        $escaped_lower_p_z = /[\/A-Za-z]#7[0-9aA]/
+        // Each name spelled letter by letter, literal or escaped, split by its first two letters so that every
+        // string starts with a literal of three bytes or more; a "_plain_start" match has an escape only when it
+        // is longer than the plain name. Spelled-out names, not any escaped letter: compressed and font data hold
+        // "x#41"-like bytes by chance (about one per MiB), which refused clean PDFs.
+        $javascript_plain_start = /\/Ja(v|#76)(a|#61)(S|#53)(c|#63)(r|#72)(i|#69)(p|#70)(t|#74)/
+        $javascript_escaped_a = /\/J#61(v|#76)(a|#61)(S|#53)(c|#63)(r|#72)(i|#69)(p|#70)(t|#74)/
+        $javascript_escaped_j = /\/#4[Aa](a|#61)(v|#76)(a|#61)(S|#53)(c|#63)(r|#72)(i|#69)(p|#70)(t|#74)/
+        $js_escaped_s = /\/J#53[\x00\x09\x0a\x0c\x0d\x20\x28\x2f\x3c\x5b]/
+        $js_escaped_j = /\/#4[Aa](S|#53)[\x00\x09\x0a\x0c\x0d\x20\x28\x2f\x3c\x5b]/
+        $launch_plain_start = /\/La(u|#75)(n|#6[Ee])(c|#63)(h|#68)/
+        $launch_escaped_a = /\/L#61(u|#75)(n|#6[Ee])(c|#63)(h|#68)/
+        $launch_escaped_l = /\/#4[Cc](a|#61)(u|#75)(n|#6[Ee])(c|#63)(h|#68)/
+        $embedded_file_plain_start = /\/Em(b|#62)(e|#65)(d|#64)(d|#64)(e|#65)(d|#64)(F|#46)(i|#69)(l|#6[Cc])(e|#65)/
+        $embedded_file_escaped_m = /\/E#6[Dd](b|#62)(e|#65)(d|#64)(d|#64)(e|#65)(d|#64)(F|#46)(i|#69)(l|#6[Cc])(e|#65)/
+        $embedded_file_escaped_e = /\/#45(m|#6[Dd])(b|#62)(e|#65)(d|#64)(d|#64)(e|#65)(d|#64)(F|#46)(i|#69)(l|#6[Cc])(e|#65)/
     condition:
-        pdf_document and any of them
+        pdf_document
+        and (any of ($javascript_escaped_*, $js_escaped_*, $launch_escaped_*, $embedded_file_escaped_*)
+            or for any i in (1..#javascript_plain_start) : (!javascript_plain_start[i] > 11)
+            or for any i in (1..#launch_plain_start) : (!launch_plain_start[i] > 7)
+            or for any i in (1..#embedded_file_plain_start) : (!embedded_file_plain_start[i] > 13))
 }
 
 rule encapsulated_pdf_mime_mismatch

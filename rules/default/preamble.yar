@@ -2,22 +2,19 @@
  * Part-10 preamble: the 128 bytes before "DICM". PS3.10 §7.5 expects them to be zero or a TIFF header
  * (dual-format files); anything executable there turns the file into a polyglot (CVE-2019-11687).
  * Rules look at the "preamble" region (128 bytes) with byte tests and no strings, so they cost nothing on the
- * rest of the object; the PE rule is the exception: its "PE\0\0" header may lie beyond the preamble, so it
- * reads the whole object at the offset e_lfanew gives.
+ * rest of the object; the PE rule tests the first two bytes of the whole object (a Part-10 file starts with its
+ * preamble), so it holds even where no preamble region is made.
  */
 
 rule preamble_pe_executable
 {
     meta:
-        description = "Part-10 preamble holds a Windows PE header (MZ whose e_lfanew points to PE\\0\\0): the file is a runnable DICOM/PE polyglot"
+        description = "Part-10 preamble starts with an MZ (DOS/PE executable) header: with PE\\0\\0 where e_lfanew points the file is a runnable DICOM/PE polyglot, and a DOS header is executable whatever its e_lfanew says"
         action = "reject"
         severity = "critical"
         reference = "https://nvd.nist.gov/vuln/detail/CVE-2019-11687"
     condition:
-        region == "object" and is_part10
-        and uint16(0) == 0x5A4D
-        and uint32(0x3C) <= filesize - 4
-        and uint32(uint32(0x3C)) == 0x00004550
+        region == "object" and is_part10 and uint16(0) == 0x5A4D
 }
 
 rule preamble_elf_executable

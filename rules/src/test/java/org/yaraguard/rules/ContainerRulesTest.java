@@ -1,25 +1,70 @@
 package org.yaraguard.rules;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yaraguard.rules.Payload.ascii;
+import static org.yaraguard.rules.Payload.concat;
 
-/** containers.yar: archives in private elements (tagged) and after the dataset (refused). */
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaraguard.rules.samples.FakeContent;
+import org.yaraguard.rules.samples.Part10File;
+import org.yaraguard.rules.samples.SampleCatalog;
+
+/** containers.yar: archives anywhere (tagged), ZIPs with executable members (refused), archives after the dataset. */
 class ContainerRulesTest extends RulesFixture {
 
+    private static final String EXECUTABLE_MEMBER = "zip_with_executable_member";
+    private static final String ARCHIVE = "archive_in_object";
+    private static final byte[] VENDOR_HEADER = ascii("ACMEVNDR\u0001\u0000\u0002\u0000HDR\u0000");
+
     @Test
-    void zipAndOleInPrivateElementsAreTagged() throws Exception {
-        assertMatches(samples.zipInPrivateElement(), "archive_in_private_element", "private_value", "tag");
-        assertMatches(samples.oleInPrivateElement(), "archive_in_private_element", "private_value", "tag");
+    void archivesInPrivateElementsAreTagged() throws Exception {
+        assertMatches(samples.zipInPrivateElement(), ARCHIVE, "object", "tag");
+        assertMatches(samples.oleInPrivateElement(), ARCHIVE, "object", "tag");
     }
 
     @Test
-    void vendorDataAndExecutablesInPrivateElementsAreNoArchives() throws Exception {
-        assertNoMatch(samples.cleanVendorPrivateData(), "archive_in_private_element");
-        assertNoMatch(samples.peInPrivateElement(), "archive_in_private_element");
+    void archivesAtAnyOffsetAreTagged() throws Exception {
+        byte[] rar = {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00};
+        byte[] sevenZip = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0x00, 0x04};
+        for (byte[] magic : new byte[][] {rar, sevenZip, FakeContent.oleHeader(8), FakeContent.zipArchive(0)}) {
+            assertThat(scanRegion(concat(Payload.noise(33, 1), magic, new byte[64]), "object")).containsExactly(ARCHIVE);
+        }
+        assertThat(scanRegion(concat(Payload.noise(33, 1), FakeContent.zipArchive(0)), "reassembled_value"))
+                .containsExactly(ARCHIVE);
     }
 
     @Test
-    void zipAfterTheDatasetIsRefused() throws Exception {
+    void vendorDataAndExecutablesAreNoArchives() throws Exception {
+        assertNoMatch(samples.cleanVendorPrivateData(), ARCHIVE);
+        assertNoMatch(samples.peInPrivateElement(), ARCHIVE);
+        byte[] zipMagicAlone = concat(Payload.noise(100, 2), new byte[] {'P', 'K', 3, 4}, Payload.noise(100, 3));
+        assertThat(scanRegion(zipMagicAlone, "object")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"setup.exe", "Setup.EXE", "lib/helper.dll", "report.pdf.ps1", "run.js", "viewer.jar",
+        "open.lnk", "start.bat", "x.hta", "tool.psm1", "install.sh"})
+    void zipsNamingExecutableMembersAreRefusedWherever(String member) throws Exception {
+        byte[] zip = Payload.zipHolding(member);
+        assertMatches(privateValue(concat(VENDOR_HEADER, zip)), EXECUTABLE_MEMBER, "object", "reject");
+        assertThat(scanRegion(zip, "swapped_value")).containsExactly(EXECUTABLE_MEMBER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"readme.txt", "setup.exe.txt", "jsonl", "image.jpg", "notes.json"})
+    void zipsOfDataMembersAreOnlyTagged(String member) throws Exception {
+        assertThat(rules.scan(privateValue(Payload.zipHolding(member))))
+                .extracting(Hit::rule).containsExactly(ARCHIVE);
+    }
+
+    @Test
+    void archivesAfterTheDatasetAreRefused() throws Exception {
         assertMatches(samples.zipInTrailingData(), "archive_in_trailing_data", "trailing_data", "reject");
+        byte[] padded = Part10File.read(samples.cleanCt())
+                .withTrailingData(concat(new byte[64], FakeContent.oleHeader(512))).toBytes();
+        assertMatches(padded, "archive_in_trailing_data", "trailing_data", "reject");
     }
 
     @Test
@@ -31,5 +76,9 @@ class ContainerRulesTest extends RulesFixture {
     @Test
     void zipInAPrivateElementIsNotTrailingData() throws Exception {
         assertNoMatch(samples.zipInPrivateElement(), "archive_in_trailing_data");
+    }
+
+    private byte[] privateValue(byte[] payload) throws Exception {
+        return SampleCatalog.withPrivatePayload(Part10File.read(samples.cleanCt()), payload).toBytes();
     }
 }

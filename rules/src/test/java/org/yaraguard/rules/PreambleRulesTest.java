@@ -24,10 +24,8 @@ class PreambleRulesTest extends RulesFixture {
     }
 
     @Test
-    void mzWithoutPeHeaderIsOnlyTagged() throws Exception {
-        byte[] object = samples.mzWithoutPePreamble();
-        assertNoMatch(object, "preamble_pe_executable");
-        assertThat(rules.scan(object)).containsExactly(Hit.of(NOT_ZERO_OR_TIFF, "preamble", "tag"));
+    void mzWithoutPeHeaderIsRefusedAsADosExecutable() throws Exception {
+        assertMatches(samples.mzWithoutPePreamble(), "preamble_pe_executable", "object", "reject");
     }
 
     @Test

@@ -41,6 +41,11 @@ abstract class RulesFixture {
         assertThat(rules.scan(object)).extracting(Hit::rule).doesNotContain(rule);
     }
 
+    /** The rules matching {@code bytes} scanned alone as {@code region} (not Part-10, no MIME type). */
+    static List<String> scanRegion(byte[] bytes, String region) throws Exception {
+        return rules.scanRegion(bytes, region, false, "");
+    }
+
     /** Asserts that nothing at all matched {@code object}. */
     static void assertClean(byte[] object) throws Exception {
         assertThat(rules.scan(object)).isEmpty();

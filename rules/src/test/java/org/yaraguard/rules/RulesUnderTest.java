@@ -1,13 +1,17 @@
 package org.yaraguard.rules;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.yaraguard.engine.dicom.DicomInspector;
 import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.rules.ExternalVariables;
 import org.yaraguard.engine.rules.RuleSet;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.ObjectScanner;
@@ -18,6 +22,7 @@ import org.yaraguard.engine.scan.TroubleActions;
 import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraRuleInfo;
+import org.yaraguard.engine.yara.YaraRules;
 
 /**
  * The default rules (source folder {@code default/}) loaded by the engine's {@link RulesFolder}, and objects judged
@@ -62,6 +67,21 @@ final class RulesUnderTest implements AutoCloseable {
         return verdict(object).findings().stream()
                 .map(f -> Hit.of(f.rule(), f.region(), f.action().label()))
                 .toList();
+    }
+
+    /**
+     * The rules that match {@code bytes} scanned alone as {@code region} (libyara through the engine's binding, no
+     * DICOM reading): how a rule treats a region whatever the reader makes of an object.
+     */
+    List<String> scanRegion(byte[] bytes, String region, boolean part10, String mimeType) throws Exception {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        Map<String, Object> externals = Map.of(ExternalVariables.REGION, region, ExternalVariables.IS_PART10, part10,
+                ExternalVariables.MIME_TYPE, mimeType);
+        try (YaraRules.Lease lease = ruleSet.rules().lease().orElseThrow()) {
+            return lease.scan(buffer, externals, Duration.ofSeconds(30)).stream()
+                    .map(match -> match.rule().identifier())
+                    .toList();
+        }
     }
 
     /** The engine's verdict on {@code object} with the default policy; engine trouble fails the test. */

@@ -31,10 +31,15 @@ public final class FakeContent {
         return bytes.array();
     }
 
-    /** "PE\0\0", machine i386 and zeros: a PE file header with no sections and no optional header. */
+    /**
+     * "PE\0\0" and the COFF header of a 32-bit image (machine i386, one section, a 0xE0-byte optional header,
+     * executable-image flag) followed by the optional header's magic 0x10B: the header a loader reads, with no
+     * section, code or data behind it.
+     */
     public static byte[] peSignature() {
-        ByteBuffer bytes = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.put((byte) 'P').put((byte) 'E').putShort((short) 0).putShort((short) 0x014C);
+        ByteBuffer bytes = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put((byte) 'P').put((byte) 'E').putShort((short) 0).putShort((short) 0x014C).putShort((short) 1);
+        bytes.putShort(20, (short) 0xE0).putShort(22, (short) 0x0102).putShort(24, (short) 0x010B);
         return bytes.array();
     }
 
