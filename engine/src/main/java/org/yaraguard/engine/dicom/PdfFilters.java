@@ -27,6 +27,10 @@ final class PdfFilters {
     private PdfFilters() {
     }
 
+    static boolean isFlate(String filter) {
+        return FLATE.contains(filter);
+    }
+
     static boolean decodes(String filter) {
         return FLATE.contains(filter) || ASCII_HEX.contains(filter) || ASCII_85.contains(filter)
                 || RUN_LENGTH.contains(filter);
@@ -36,11 +40,12 @@ final class PdfFilters {
      * Applies the filters in order to the body. The first filter may read past the body's end up to
      * rest's limit when its own end marker lies further (a /Length or "endstream" inside the data must not cut it).
      *
-     * @param body the stream body as /Length or the next "endstream" delimit it
-     * @param rest the bytes from the body's start to the end of the PDF
-     * @param cap  decoded bytes allowed for this stream (every stage)
+     * @param predictor a decodable PNG predictor to undo after the last filter (a Flate), or null
+     * @param body      the stream body as /Length or the next "endstream" delimit it
+     * @param rest      the bytes from the body's start to the end of the PDF
+     * @param cap       decoded bytes allowed for this stream (every stage)
      */
-    static Result apply(List<String> filters, ByteBuffer body, ByteBuffer rest, long cap) {
+    static Result apply(List<String> filters, PdfPredictor predictor, ByteBuffer body, ByteBuffer rest, long cap) {
         DecodedBytes out = null;
         for (int i = 0; i < filters.size(); i++) {
             String filter = filters.get(i);
@@ -61,7 +66,15 @@ final class PdfFilters {
                 return new Result(out, failure);
             }
         }
-        return new Result(out == null ? new DecodedBytes(0) : out, null);
+        if (out == null) {
+            return new Result(new DecodedBytes(0), null);
+        }
+        if (predictor == null) {
+            return new Result(out, null);
+        }
+        DecodedBytes rows = predictor.undo(out);
+        return rows == null ? new Result(out, "a PDF stream names an unknown PNG predictor row type")
+                : new Result(rows, null);
     }
 
     private static String tooLarge(DecodedBytes out) {

@@ -6,16 +6,17 @@ import java.util.List;
 
 /**
  * The few entries of a PDF stream dictionary that say how to decode its body: /Filter, /Length, /Type, /Subtype and
- * whether /DecodeParms asks for a predictor. Names are read with their #xx escapes resolved, as PDF readers do.
+ * the predictor /DecodeParms asks for. Names are read with their #xx escapes resolved, as PDF readers do.
  *
  * @param filters   filter names in the order they apply; a null element stands for a filter we cannot name (an
  *                  indirect reference or a non-name in the array)
  * @param length    the direct /Length, or -1 when absent, indirect or not a number
  * @param type      /Type without the slash, or ""
  * @param subtype   /Subtype without the slash, or ""
- * @param predictor true when /DecodeParms holds a /Predictor above 1
+ * @param predictor the /Predictor above 1 that /DecodeParms names (with its /Colors, /BitsPerComponent, /Columns),
+ *                  or null
  */
-record PdfStreamDictionary(List<String> filters, long length, String type, String subtype, boolean predictor) {
+record PdfStreamDictionary(List<String> filters, long length, String type, String subtype, PdfPredictor predictor) {
 
     PdfStreamDictionary {
         filters = new ArrayList<>(filters);
@@ -59,7 +60,7 @@ record PdfStreamDictionary(List<String> filters, long length, String type, Strin
         long length = -1;
         String type = "";
         String subtype = "";
-        boolean predictor = false;
+        PdfPredictor predictor = null;
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -109,8 +110,15 @@ record PdfStreamDictionary(List<String> filters, long length, String type, Strin
         return at + 2 < tokens.size() && tokens.get(at + 2).equals("R");
     }
 
-    /** Whether the /DecodeParms value (a dictionary or an array of them) names a /Predictor above 1. */
-    private static boolean predictor(List<String> tokens, int at) {
+    /**
+     * The predictor a /DecodeParms value (a dictionary, or an array of them, one per filter) names, or null for none
+     * or /Predictor 1. A value that is not a number reads as -1, which no predictor decodes.
+     */
+    private static PdfPredictor predictor(List<String> tokens, int at) {
+        long predictor = 1;
+        long colors = 1;
+        long bitsPerComponent = 8;
+        long columns = 1;
         int depth = 0;
         for (int i = at; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -118,14 +126,22 @@ record PdfStreamDictionary(List<String> filters, long length, String type, Strin
                 depth++;
             } else if (token.equals(">>") || token.equals("]")) {
                 depth--;
-            } else if (token.equals("/Predictor") && i + 1 < tokens.size() && number(tokens.get(i + 1)) != 1) {
-                return true;
+            } else if (i + 1 < tokens.size()) {
+                long value = number(tokens.get(i + 1));
+                switch (token) {
+                    case "/Predictor" -> predictor = value;
+                    case "/Colors" -> colors = value;
+                    case "/BitsPerComponent" -> bitsPerComponent = value;
+                    case "/Columns" -> columns = value;
+                    default -> {
+                    }
+                }
             }
             if (depth <= 0) {
-                return false;
+                break;
             }
         }
-        return false;
+        return predictor == 1 ? null : new PdfPredictor(predictor, colors, bitsPerComponent, columns);
     }
 
     private static String name(String token) {

@@ -76,7 +76,7 @@ final class PdfStreams {
             }
             ByteBuffer body = bytes.slice(bodyStart, bodyEnd(bytes, bodyStart, dictionary.length()) - bodyStart);
             ByteBuffer rest = bytes.slice(bodyStart, bytes.limit() - bodyStart);
-            PdfFilters.Result result = PdfFilters.apply(dictionary.filters(), body, rest,
+            PdfFilters.Result result = PdfFilters.apply(dictionary.filters(), dictionary.predictor(), body, rest,
                     Math.min(budget, MAX_STREAM_BYTES));
             if (result.failure() != null) {
                 return new Decoded(streams, result.failure() + " (PDF stream at offset " + keyword + ")");
@@ -113,7 +113,12 @@ final class PdfStreams {
                         + " cannot be decoded";
             }
         }
-        return dictionary.predictor() ? "a PDF stream uses a predictor, which is not decoded" : null;
+        PdfPredictor predictor = dictionary.predictor();
+        List<String> filters = dictionary.filters();
+        if (predictor != null && !(predictor.decodable() && PdfFilters.isFlate(filters.get(filters.size() - 1)))) {
+            return "a PDF stream uses a predictor other than PNG after Flate, which is not decoded";
+        }
+        return null;
     }
 
     /**

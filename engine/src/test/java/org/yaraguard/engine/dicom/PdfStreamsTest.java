@@ -155,13 +155,40 @@ class PdfStreamsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/Filter /LZWDecode", "/Filter 5 0 R", "/Filter [/FlateDecode 5]", "/Filter /Crypt",
-        "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >>"})
+        "/Filter /FlateDecode /DecodeParms << /Predictor 2 /Columns 5 >>",
+        "/Filter [/FlateDecode /AHx] /DecodeParms [<< /Predictor 12 /Columns 5 >> null]",
+        "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 0 >>"})
     void failsClosedOnFiltersItCannotDecode(String filter) {
         byte[] pdf = pdf(stream(filter, deflate(SCRIPT_ACTION)));
 
         PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(pdf), ONE_MIB, 10, HEAP);
 
         assertThat(decoded.incomplete()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void undoesPngPredictorsOfAFlateObjectStream(int rowType) {
+        String objects = "7 0 " + SCRIPT_ACTION;
+        byte[] rows = pngRows(ascii(objects), 6, rowType);
+        byte[] pdf = pdf(stream("/Type /ObjStm /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 6 >>",
+                deflate(rows)));
+
+        PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(pdf), ONE_MIB, 10, HEAP);
+
+        assertThat(decoded.incomplete()).isNull();
+        assertThat(texts(decoded)).singleElement().asString().startsWith(objects);
+    }
+
+    @Test
+    void failsClosedOnAnUnknownPngRowType() {
+        byte[] rows = pngRows(ascii(SCRIPT_ACTION), 6, 0);
+        rows[7] = 9;
+        byte[] pdf = pdf(stream("/Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 6 >>", deflate(rows)));
+
+        PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(pdf), ONE_MIB, 10, HEAP);
+
+        assertThat(decoded.incomplete()).contains("row type");
     }
 
     @Test
@@ -221,6 +248,40 @@ class PdfStreamsTest {
             PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(mangled), 4096, 10, HEAP);
             assertThat(decoded.streams().stream().mapToInt(ByteBuffer::remaining).sum()).isLessThanOrEqualTo(4096);
         }
+    }
+
+    /** PNG-filtered rows of {@code columns} bytes (one byte per pixel), each after its filter type byte. */
+    private static byte[] pngRows(byte[] data, int columns, int type) {
+        byte[] padded = Arrays.copyOf(data, (data.length + columns - 1) / columns * columns);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] previous = new byte[columns];
+        for (int start = 0; start < padded.length; start += columns) {
+            out.write(type);
+            for (int i = 0; i < columns; i++) {
+                int raw = padded[start + i] & 0xFF;
+                int left = i > 0 ? padded[start + i - 1] & 0xFF : 0;
+                int up = previous[i] & 0xFF;
+                int upLeft = i > 0 ? previous[i - 1] & 0xFF : 0;
+                int predicted = switch (type) {
+                    case 1 -> left;
+                    case 2 -> up;
+                    case 3 -> (left + up) / 2;
+                    case 4 -> paeth(left, up, upLeft);
+                    default -> 0;
+                };
+                out.write((raw - predicted) & 0xFF);
+            }
+            System.arraycopy(padded, start, previous, 0, columns);
+        }
+        return out.toByteArray();
+    }
+
+    private static int paeth(int left, int up, int upLeft) {
+        int estimate = left + up - upLeft;
+        int toLeft = Math.abs(estimate - left);
+        int toUp = Math.abs(estimate - up);
+        int toUpLeft = Math.abs(estimate - upLeft);
+        return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
     }
 
     private static byte[] stream(String dictionary, byte[] body) {
