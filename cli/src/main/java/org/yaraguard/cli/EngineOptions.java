@@ -33,6 +33,11 @@ final class EngineOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Scan time per object (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 10;
 
+    @Option(names = "--on-incomplete", paramLabel = "ACTION",
+            description = "Action for an object not inspected whole: the DICOM reader stopped early or the file is "
+                    + "not DICOM at all, or a rule's string reached libyara's match limit (default: ${DEFAULT-VALUE}).")
+    String onIncomplete = "reject";
+
     Policy policy() {
         return Policy.parse(policy, Action.parse(defaultAction));
     }
@@ -55,9 +60,16 @@ final class EngineOptions {
         return RulesFolder.open(rulesFolder(), RulesFolder.Options.once());
     }
 
-    ObjectScanner scanner(RulesFolder folder) {
-        return new ObjectScanner(folder, new DicomInspector(InspectionLimits.defaults()), policy(),
-                TroubleActions.defaults(), new ScanLimits(Duration.ofSeconds(timeoutSeconds),
-                ScanLimits.MAX_SCANNABLE_BYTES));
+    /** The defaults, but for the trouble kinds given on the command line. */
+    TroubleActions troubleActions() {
+        TroubleActions defaults = TroubleActions.defaults();
+        return new TroubleActions(defaults.onTimeout(), defaults.onTooLarge(), defaults.onEngineError(),
+                defaults.onNoRules(), Action.parse(onIncomplete), defaults.onAnomaly());
+    }
+
+    /** A scanner that refuses objects larger than {@code maxObjectBytes} as too-large trouble. */
+    ObjectScanner scanner(RulesFolder folder, long maxObjectBytes) {
+        return new ObjectScanner(folder, new DicomInspector(InspectionLimits.defaults()), policy(), troubleActions(),
+                new ScanLimits(Duration.ofSeconds(timeoutSeconds), maxObjectBytes));
     }
 }

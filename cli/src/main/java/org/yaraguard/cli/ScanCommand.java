@@ -17,7 +17,9 @@ import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
 import org.yaraguard.engine.scan.ScanContext;
+import org.yaraguard.engine.scan.ScanLimits;
 import org.yaraguard.engine.scan.Verdict;
+import org.yaraguard.engine.spool.ReadBudget;
 import org.yaraguard.engine.spool.ReadBuffer;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraUnavailableException;
@@ -34,14 +36,23 @@ import picocli.CommandLine.Spec;
                 + "2: could not do the job.")
 final class ScanCommand implements Callable<Integer> {
 
-    /** Files up to this size are read into a per-thread buffer instead of being mapped (see {@link ReadBuffer}). */
-    private static final int READ_BUFFER_BYTES = 8 * 1024 * 1024;
+    private static final long MIB = 1024 * 1024;
+    /** Files up to this size are read into each thread's own, reused buffer (see {@link ReadBuffer}). */
+    private static final int READ_BUFFER_BYTES = (int) (8 * MIB);
+    /** The default --memory, lowered on a small heap: the JVM's direct memory limit defaults to the maximum heap. */
+    private static final long DEFAULT_MEMORY_BYTES = Math.min(1024 * MIB, Runtime.getRuntime().maxMemory() / 2);
 
     @Mixin
     EngineOptions engine;
 
     @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--memory", paramLabel = "MIB",
+            description = "Memory the threads share for files larger than 8 MiB, each read whole (never mapped: a file "
+                    + "truncated during its scan cannot crash the scan); a file waits until its size is free, and a file "
+                    + "larger than this is too-large trouble (default: 1024, or half the maximum heap if less).")
+    Long memoryMib;
 
     @Option(names = "--json", description = "One JSON object per file per line instead of a table.")
     boolean json;
@@ -63,6 +74,14 @@ final class ScanCommand implements Callable<Integer> {
             err.println("--threads must be at least 1");
             return YaraGuard.FAILED;
         }
+        if (memoryMib != null && memoryMib < 0) {
+            err.println("--memory must not be negative");
+            return YaraGuard.FAILED;
+        }
+        ReadBudget budget = new ReadBudget(memoryMib == null ? DEFAULT_MEMORY_BYTES
+                : Math.min(memoryMib, ScanLimits.MAX_SCANNABLE_BYTES / MIB) * MIB);
+        // Smaller files always fit a thread's own buffer; larger ones must fit the budget.
+        long maxObjectBytes = Math.min(ScanLimits.MAX_SCANNABLE_BYTES, Math.max(READ_BUFFER_BYTES, budget.total()));
         List<Path> files;
         try {
             files = ObjectFiles.collect(paths);
@@ -76,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
                 return YaraGuard.FAILED;
             }
             long start = System.nanoTime();
-            List<ScanResult> results = scanAll(engine.scanner(rules), files, out, err);
+            List<ScanResult> results = scanAll(engine.scanner(rules, maxObjectBytes), budget, files, out, err);
             if (stats) {
                 ScanStats.print(results, System.nanoTime() - start, err);
             }
@@ -90,7 +109,8 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private List<ScanResult> scanAll(ObjectScanner scanner, List<Path> files, PrintWriter out, PrintWriter err) {
+    private List<ScanResult> scanAll(ObjectScanner scanner, ReadBudget budget, List<Path> files, PrintWriter out,
+                                     PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "yara-guard-scan");
             thread.setDaemon(true);
@@ -99,7 +119,7 @@ final class ScanCommand implements Callable<Integer> {
         // One buffer per thread: a task takes one, and gives it back when its object is closed.
         BlockingQueue<ReadBuffer> buffers = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            buffers.add(new ReadBuffer(READ_BUFFER_BYTES));
+            buffers.add(new ReadBuffer(READ_BUFFER_BYTES, budget));
         }
         boolean allDone = false;
         try {

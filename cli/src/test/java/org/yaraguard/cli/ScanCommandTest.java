@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,17 +123,55 @@ class ScanCommandTest {
         assertThat(out.toString()).contains("preamble.yar:", "rules in");
     }
 
+    @Test
+    void aStringPastLibyarasMatchLimitIsIncompleteTroubleThatOnIncompleteDecides() throws Exception {
+        Path pairRules = Files.createDirectories(work.resolve("pair-rules"));
+        Files.writeString(pairRules.resolve("pairs.yar"),
+                "rule Pairs { meta: action = \"log\" strings: $a = \"AA\" condition: $a }\n");
+        Path object = work.resolve("pairs/saturating.dcm");
+        dump2dcm(object, List.of("(0009,0010) LO [YG TEST]", "(0009,1010) OB " + "41\\".repeat(2 << 20) + "41"));
+
+        assertThat(run("scan", "--rules", pairRules.toString(), "--json", object.toString()))
+                .isEqualTo(YaraGuard.REJECTED);
+        JsonNode rejected = JSON.readTree(out.toString());
+        assertThat(rejected.get("action").asText()).isEqualTo("reject");
+        assertThat(rejected.get("trouble").asText()).startsWith("incomplete: ").contains("match limit");
+        assertThat(rejected.get("matches").get(0).get("rule").asText()).isEqualTo("Pairs");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--rules", pairRules.toString(), "--json", "--on-incomplete", "log", object.toString()))
+                .isEqualTo(YaraGuard.OK);
+        assertThat(JSON.readTree(out.toString()).get("action").asText()).isEqualTo("log");
+    }
+
+    @Test
+    void aFileLargerThanTheMemoryBudgetIsTooLargeTroubleAndStillHashed() throws Exception {
+        byte[] bytes = new byte[9 << 20];
+        Path huge = Files.write(work.resolve("huge.bin"), bytes);
+
+        assertThat(run("scan", "--rules", rules.toString(), "--json", "--memory", "0", huge.toString()))
+                .isEqualTo(YaraGuard.REJECTED);
+        JsonNode line = JSON.readTree(out.toString());
+        assertThat(line.get("trouble").asText()).startsWith("too-large: ");
+        assertThat(line.get("sha256").asText()).isEqualTo(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+
     /** A small DICOM object made by DCMTK's dump2dcm, with {@code text} as its series description. */
     private void dump2dcm(Path target, String text) throws Exception {
+        dump2dcm(target, List.of("(0008,103e) LO [" + text + "]", "(0020,000d) UI [1.2.826.0.1.3680043.2.1125.9]"));
+    }
+
+    /** A DICOM object made by dump2dcm from a secondary capture's UIDs and {@code elements} (dump lines). */
+    private void dump2dcm(Path target, List<String> elements) throws Exception {
         Path dump = work.resolve(target.getFileName() + ".txt");
-        Files.writeString(dump, String.join("\n",
-                "(0008,0016) UI =SecondaryCaptureImageStorage",
-                "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.9." + Math.abs(text.hashCode()) + "]",
-                "(0008,103e) LO [" + text + "]",
-                "(0020,000d) UI [1.2.826.0.1.3680043.2.1125.9]",
-                ""));
-        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", dump.toString(), target.toString()))
-                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>(List.of("(0008,0016) UI =SecondaryCaptureImageStorage",
+                "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.9." + Math.abs(elements.hashCode()) + "]"));
+        lines.addAll(elements);
+        Files.writeString(dump, String.join("\n", lines) + "\n");
+        Files.createDirectories(target.getParent());
+        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", "+l", "20000000", dump.toString(),
+                target.toString())).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();
     }

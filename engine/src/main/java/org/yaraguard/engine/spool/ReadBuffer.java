@@ -7,23 +7,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One direct buffer that files are read into, one file at a time, instead of mapping each: mapping and unmapping
- * every small file costs page faults and TLB shootdowns (2,000 files of 0.5 MiB on 2 threads: object scans 0.80 s
- * mapped, 0.73 s read). Files larger than the buffer are mapped as before. Used by one thread at a time.
+ * Reads files whole into memory, one file at a time, and never maps them: libyara runs without its signal handlers,
+ * so a mapped file that another process truncates during the scan would kill the JVM with SIGBUS; bytes already read
+ * cannot change. A file that fits goes into this reader's own direct buffer, reused for every file (mapping and
+ * unmapping every small file also costs page faults and TLB shootdowns: 2,000 files of 0.5 MiB on 2 threads, object
+ * scans 0.80 s mapped, 0.73 s read). A larger file goes into a buffer of its own, allocated from the process-wide
+ * {@link ReadBudget} and freed on close; it waits for budget, and a file larger than the whole budget is opened
+ * without its bytes ({@link SpooledObject#bytes()} then throws {@link ObjectTooLargeException}). Used by one thread
+ * at a time.
  */
 public final class ReadBuffer implements AutoCloseable {
 
     private final ByteBuffer buffer;
+    private final ReadBudget budget;
     private boolean lent;
     private boolean closed;
 
-    public ReadBuffer(int capacity) {
-        buffer = ByteBuffer.allocateDirect(capacity);
+    public ReadBuffer(int capacity, ReadBudget budget) {
+        this.buffer = ByteBuffer.allocateDirect(capacity);
+        this.budget = budget;
     }
 
     /**
-     * The file's bytes, read into this buffer if they fit, else mapped. The object must be closed before the next
-     * call: until then it holds the buffer.
+     * The file's bytes as they were when read (a file that shrank meanwhile ends early). The object must be closed
+     * before the next call (also when it holds a buffer of its own: one reader waits for budget only once).
      */
     public SpooledObject open(Path file) throws IOException {
         if (lent || closed) {
@@ -31,16 +38,46 @@ public final class ReadBuffer implements AutoCloseable {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size > buffer.capacity()) {
-                return SpooledObject.open(file);
+            if (size <= buffer.capacity()) {
+                readInto(channel, buffer.clear().limit((int) size));
+                lent = true;
+                return SpooledObject.borrowing(buffer.flip(), () -> lent = false);
             }
-            buffer.clear().limit((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // a file that shrank meanwhile ends early: its bytes as read are scanned
+            if (size > budget.total()) {
+                return SpooledObject.unread(file, budget.total());
             }
+            return readAlone(channel, (int) size);
         }
-        lent = true;
-        return SpooledObject.borrowing(buffer.flip(), () -> lent = false);
+    }
+
+    private SpooledObject readAlone(FileChannel channel, int size) throws IOException {
+        budget.take(size);
+        ByteBuffer own = null;
+        try {
+            own = ByteBuffer.allocateDirect(size);
+            readInto(channel, own);
+            ByteBuffer held = own;
+            lent = true;
+            return SpooledObject.borrowing(own.flip(), () -> {
+                BufferRelease.release(held);
+                budget.giveBack(size);
+                lent = false;
+            });
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            BufferRelease.release(own);
+            budget.giveBack(size);
+            if (e instanceof OutOfMemoryError) {
+                // The JVM's direct memory limit is below the budget: this file fails, the process goes on.
+                throw new IOException("no direct memory left for " + size + " bytes (" + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private static void readInto(FileChannel channel, ByteBuffer target) throws IOException {
+        while (target.hasRemaining() && channel.read(target) >= 0) {
+            // until full, or the end of a file that shrank since its size was read
+        }
     }
 
     /** Frees the buffer now; refused while an object still holds it. */

@@ -27,17 +27,25 @@ public final class SpooledObject implements AutoCloseable {
     private final Path file;
     private final boolean ownsFile;
     private final long size;
+    /** Larger files are never mapped: their bytes are refused and their hash is computed by reading. */
+    private final long mapLimit;
     private volatile String sha256;
     private MappedByteBuffer mapped;
     private boolean closed;
 
     private SpooledObject(ByteBuffer memory, Runnable releaseMemory, Path file, boolean ownsFile, long size,
                           String sha256) {
+        this(memory, releaseMemory, file, ownsFile, size, Integer.MAX_VALUE, sha256);
+    }
+
+    private SpooledObject(ByteBuffer memory, Runnable releaseMemory, Path file, boolean ownsFile, long size,
+                          long mapLimit, String sha256) {
         this.memory = memory == null ? null : memory.asReadOnlyBuffer();
         this.releaseMemory = releaseMemory;
         this.file = file;
         this.ownsFile = ownsFile;
         this.size = size;
+        this.mapLimit = mapLimit;
         this.sha256 = sha256;
     }
 
@@ -59,6 +67,11 @@ public final class SpooledObject implements AutoCloseable {
         return new SpooledObject(null, null, file, false, Files.size(file), null);
     }
 
+    /** An existing file larger than {@code limit}, which may change: never mapped, its bytes refused. */
+    static SpooledObject unread(Path file, long limit) throws IOException {
+        return new SpooledObject(null, null, file, false, Files.size(file), Math.min(limit, Integer.MAX_VALUE), null);
+    }
+
     /** The object's bytes, read-only, position 0; a file is mapped on first call. */
     public synchronized ByteBuffer bytes() throws IOException {
         checkOpen();
@@ -66,8 +79,8 @@ public final class SpooledObject implements AutoCloseable {
             return memory.duplicate();
         }
         if (mapped == null) {
-            if (size > Integer.MAX_VALUE) {
-                throw new ObjectTooLargeException(size, Integer.MAX_VALUE);
+            if (size > mapLimit) {
+                throw new ObjectTooLargeException(size, mapLimit);
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
@@ -91,7 +104,7 @@ public final class SpooledObject implements AutoCloseable {
         String hash = sha256;
         if (hash == null) {
             try {
-                hash = memory != null || size <= Integer.MAX_VALUE ? Sha256.of(bytes()) : hashFile();
+                hash = memory != null || size <= mapLimit ? Sha256.of(bytes()) : hashFile();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

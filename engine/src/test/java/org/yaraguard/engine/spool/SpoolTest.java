@@ -105,30 +105,6 @@ class SpoolTest {
     }
 
     @Test
-    void readBufferHoldsOneFileAtATimeAndMapsFilesTooLargeForIt() throws IOException {
-        byte[] small = randomBytes(3000);
-        byte[] large = randomBytes(5000);
-        Path smallFile = Files.write(folder.resolve("small.dcm"), small);
-        Path largeFile = Files.write(folder.resolve("large.dcm"), large);
-        try (ReadBuffer buffer = new ReadBuffer(4096)) {
-            for (int i = 0; i < 3000; i++) {
-                try (SpooledObject object = buffer.open(i % 2 == 0 ? smallFile : largeFile)) {
-                    byte[] expected = i % 2 == 0 ? small : large;
-                    assertThat(object.size()).isEqualTo(expected.length);
-                    assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(expected)));
-                    if (i % 2 == 0) {
-                        assertThatThrownBy(() -> buffer.open(smallFile)).isInstanceOf(IllegalStateException.class);
-                        assertThatThrownBy(buffer::close).isInstanceOf(IllegalStateException.class);
-                    }
-                }
-            }
-        }
-        long mappings = Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                .filter(line -> line.endsWith(largeFile.toString())).count();
-        assertThat(mappings).isLessThan(10);
-    }
-
-    @Test
     void openedFileIsHashedOnDemandAndNeverDeleted() throws IOException {
         byte[] data = randomBytes(5000);
         Path file = folder.resolve("object.dcm");
