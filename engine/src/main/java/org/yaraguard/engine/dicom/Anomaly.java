@@ -15,10 +15,11 @@ public record Anomaly(Kind kind, String detail, long offset) {
      * the archive's parser may read them, so a payload could hide there. Incomplete kinds fail closed by default.
      */
     public enum Kind {
-        PREAMBLE_NOT_TIFF(false), TRAILING_DATA(false), NO_PREAMBLE(false),
-        SYNTAX_GUESSED(true),
-        LENGTH_PAST_END(true), NESTING_TOO_DEEP(true), TOO_MANY_ELEMENTS(true), INFLATION_LIMIT(true),
-        MALFORMED(true);
+        PREAMBLE_NOT_TIFF(false), TRAILING_DATA(false), NO_PREAMBLE(false), ZERO_PADDING(false),
+        NO_TRANSFER_SYNTAX(false),
+        SYNTAX_GUESSED(true), LENGTH_PAST_END(true), NESTING_TOO_DEEP(true), TOO_MANY_ELEMENTS(true),
+        TOO_MANY_REGIONS(true), INFLATION_LIMIT(true), UNKNOWN_VR(true), META_LENGTH_MISMATCH(true),
+        DEFLATE_AMBIGUOUS(true), PDF_NOT_DECODED(true), NO_MEMORY(true), INTERNAL_ERROR(true), MALFORMED(true);
 
         private final boolean incomplete;
 

@@ -23,13 +23,26 @@ public final class DicomInspector {
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final int MAX_UID_LENGTH = 64;
 
-    private final InspectionLimits limits;
+    /** Filtered streams decoded per encapsulated PDF; more make the inspection incomplete. */
+    static final int MAX_PDF_STREAMS = 1_000;
+    private static final byte[] PDF_HEADER = {'%', 'P', 'D', 'F', '-'};
+    /** PDF readers accept the header anywhere in the first 1024 bytes. */
+    private static final int PDF_HEADER_WINDOW = 1024;
 
+    private final InspectionLimits limits;
+    private final DerivedMemory memory;
+
+    /** An inspector whose derived views share the budget of every inspector in this JVM. */
     public DicomInspector(InspectionLimits limits) {
-        if (limits == null) {
-            throw new IllegalArgumentException("limits must not be null");
+        this(limits, DerivedMemory.shared());
+    }
+
+    DicomInspector(InspectionLimits limits, DerivedMemory memory) {
+        if (limits == null || memory == null) {
+            throw new IllegalArgumentException("limits and memory must not be null");
         }
         this.limits = limits;
+        this.memory = memory;
     }
 
     /**
@@ -51,18 +64,21 @@ public final class DicomInspector {
      *                           Part-10 files
      */
     public Inspection inspect(ByteBuffer bytes, Framing framing, String transferSyntaxHint) {
-        Observations observations = new Observations();
+        Observations observations = new Observations(new DerivedViews(memory));
         try {
             if (bytes == null || framing == null) {
                 observations.anomaly(Anomaly.Kind.MALFORMED, "no bytes to inspect", -1);
             } else {
                 read(bytes.slice().asReadOnlyBuffer(), framing, transferSyntaxHint, observations);
+                decodePdfStreams(observations);
             }
         } catch (RuntimeException e) {
             // The readers check every index before use; reaching this is a bug of ours, not a verdict on the input.
             LOG.log(System.Logger.Level.WARNING, "DICOM inspection stopped by an internal error", e);
-            observations.anomaly(Anomaly.Kind.MALFORMED, "inspection stopped by an internal error: "
+            observations.anomaly(Anomaly.Kind.INTERNAL_ERROR, "inspection stopped by an internal error: "
                     + e.getClass().getSimpleName(), -1);
+        } catch (OutOfMemoryError e) {
+            observations.anomaly(Anomaly.Kind.NO_MEMORY, "inspection stopped: out of memory", -1);
         }
         return observations.inspection();
     }
@@ -92,20 +108,61 @@ public final class DicomInspector {
         if (metaStart > 0) {
             Preamble.inspect(bytes, observations);
         }
-        long metaEnd = DatasetWalk.fileMeta(bytes, metaStart, limits, observations);
-        if (metaEnd < 0) {
+        DatasetWalk.MetaEnd meta = DatasetWalk.fileMeta(bytes, metaStart, limits, observations);
+        if (meta.end() < 0) {
             return;
         }
+        int datasetStart = (int) meta.end();
         String declared = observations.metaTransferSyntaxUid();
-        Syntax syntax;
-        if (declared == null) {
-            observations.anomaly(Anomaly.Kind.MALFORMED, "file meta information has no transfer syntax UID",
-                    metaStart);
-            syntax = Syntax.detect(bytes, (int) metaEnd);
-        } else {
-            syntax = Syntax.forUid(declared);
+        Syntax syntax = declared == null ? withoutTransferSyntax(bytes, metaStart, datasetStart, observations)
+                : Syntax.forUid(declared);
+        checkMetaLength(bytes, meta, syntax, observations);
+        dataset(bytes, datasetStart, syntax, observations);
+    }
+
+    /**
+     * No (0002,0010): dcm4che's readFileMetaInformation logs "Missing Transfer Syntax (0002,0010) - assume Explicit
+     * Little Endian" and reads so; other readers (DCMTK) detect the syntax. The explicit reading is the archive's
+     * and is the one reported, unless it ends in a length past the end of the object: there dcm4che's readValue
+     * throws and the archive stores nothing, so the detected reading (what any other reader sees) is reported.
+     */
+    private Syntax withoutTransferSyntax(ByteBuffer bytes, int metaStart, int datasetStart,
+            Observations observations) {
+        Syntax detected = Syntax.detect(bytes, datasetStart);
+        Syntax syntax = Syntax.EXPLICIT_LE;
+        if (!detected.equals(Syntax.EXPLICIT_LE)) {
+            DerivedViews trialViews = new DerivedViews(memory);
+            Observations trial = new Observations(trialViews);
+            DatasetWalk.dataset(bytes, datasetStart, Syntax.EXPLICIT_LE, false, limits, trial);
+            trialViews.close();
+            boolean dcm4cheFails = trial.incomplete() && trial.incompleteOnlyBy(Anomaly.Kind.LENGTH_PAST_END);
+            syntax = dcm4cheFails ? detected : Syntax.EXPLICIT_LE;
         }
-        dataset(bytes, (int) metaEnd, syntax, observations);
+        observations.anomaly(Anomaly.Kind.NO_TRANSFER_SYNTAX, "file meta information has no transfer syntax UID;"
+                + (syntax == Syntax.EXPLICIT_LE ? " the dataset is read as explicit VR little endian, as dcm4che"
+                        + " reads it" : " dcm4che cannot read the dataset as explicit VR little endian and stores"
+                        + " nothing; it is read as " + syntax.uid() + ", as other readers detect it"), metaStart);
+        return syntax;
+    }
+
+    /**
+     * A group length that disagrees with where group 0002 ends: dcm4che and other readers split meta and dataset
+     * differently there (too short: the rest of group 0002 is read in the dataset's syntax; too long: some readers
+     * take dataset elements for meta), so such an object is incomplete.
+     */
+    private static void checkMetaLength(ByteBuffer bytes, DatasetWalk.MetaEnd meta, Syntax syntax,
+            Observations observations) {
+        if (meta.declaredEnd() < 0) {
+            return;
+        }
+        // After a deflated dataset's meta the bytes are compressed: 02 00 there is not an element of group 0002.
+        boolean moreMeta = !syntax.deflated() && bytes.limit() - meta.end() >= 2
+                && bytes.get((int) meta.end()) == 2 && bytes.get((int) meta.end() + 1) == 0;
+        if (meta.end() != meta.declaredEnd() || moreMeta) {
+            observations.anomaly(Anomaly.Kind.META_LENGTH_MISMATCH, "file meta group length declares its end at"
+                    + " offset " + meta.declaredEnd() + " but group 0002 ends at offset "
+                    + (moreMeta ? "after " : "") + meta.end(), meta.end());
+        }
     }
 
     /**
@@ -142,6 +199,36 @@ public final class DicomInspector {
         } else {
             DatasetWalk.dataset(bytes, datasetStart, syntax, false, limits, observations);
         }
+    }
+
+    /** Every encapsulated document that is a PDF gets its filtered streams decoded, each a "pdf_stream" view. */
+    private void decodePdfStreams(Observations observations) {
+        boolean declaredPdf = "application/pdf".equalsIgnoreCase(observations.mimeType());
+        for (ByteBuffer document : observations.documents()) {
+            if (!declaredPdf && !startsLikePdf(document)) {
+                continue;
+            }
+            PdfStreams.Decoded decoded = PdfStreams.decode(document, limits.maxInflatedBytes(), MAX_PDF_STREAMS,
+                    observations.views()::allocate);
+            for (ByteBuffer stream : decoded.streams()) {
+                observations.region(Region.PDF_STREAM, stream.asReadOnlyBuffer(), -1, Tags.ENCAPSULATED_DOCUMENT);
+            }
+            if (decoded.incomplete() != null) {
+                observations.anomaly(Anomaly.Kind.PDF_NOT_DECODED, "encapsulated PDF not fully decoded: "
+                        + decoded.incomplete(), -1);
+            }
+        }
+    }
+
+    private static boolean startsLikePdf(ByteBuffer document) {
+        int window = Math.min(document.remaining(), PDF_HEADER_WINDOW) - PDF_HEADER.length;
+        for (int i = 0; i <= window; i++) {
+            if (document.get(document.position() + i) == PDF_HEADER[0] && document.slice(document.position() + i,
+                    PDF_HEADER.length).equals(ByteBuffer.wrap(PDF_HEADER))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUid(String text) {

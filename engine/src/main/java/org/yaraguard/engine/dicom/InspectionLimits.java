@@ -29,8 +29,11 @@ public record InspectionLimits(int maxDepth, int maxElements, long maxInflatedBy
         }
     }
 
-    /** Depth 32, one million elements, 256 MiB inflated, private values of 256 bytes or more. */
+    /**
+     * Depth 4096 (the walk is iterative: a level costs a few dozen bytes), ten million elements (a fraction of a
+     * second), 256 MiB inflated, private values of 256 bytes or more.
+     */
     public static InspectionLimits defaults() {
-        return new InspectionLimits(32, 1_000_000, 256L * 1024 * 1024, 256);
+        return new InspectionLimits(4096, 10_000_000, 256L * 1024 * 1024, 256);
     }
 }

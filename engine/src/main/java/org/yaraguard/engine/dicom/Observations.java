@@ -7,7 +7,10 @@ import java.util.List;
 /** What one inspection has found so far; filled by the walkers, turned into an {@link Inspection} at the end. */
 final class Observations {
 
-    /** Regions beyond this many are not listed separately (the whole object is still scanned by the caller). */
+    /**
+     * Regions beyond this many are not listed (the whole object is still scanned by the caller), which makes the
+     * inspection incomplete: a derived view past the cap would never be scanned.
+     */
     static final int MAX_REGIONS = 10_000;
     /** The walk stops at its first structural problem, so only a handful of anomalies can occur; this is a backstop. */
     static final int MAX_ANOMALIES = 64;
@@ -15,7 +18,10 @@ final class Observations {
     private static final int MAX_TEXT_CHARS = 64;
     private static final int MAX_PERSON_NAME_CHARS = 324;
 
+    private final DerivedViews views;
     private final List<Region> regions = new ArrayList<>();
+    /** Encapsulated documents as read (whole values, fragments joined), for PDF stream decoding after the walk. */
+    private final List<ByteBuffer> documents = new ArrayList<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
     private boolean regionsCapped;
     private long elements;
@@ -36,6 +42,41 @@ final class Observations {
     private String modality;
     private String accessionNumber;
     private final PrivateGroupWatch privateGroup = new PrivateGroupWatch();
+    private String numberOfFrames;
+
+    Observations(DerivedViews views) {
+        this.views = views;
+    }
+
+    /** Where the derived views of this inspection get their memory. */
+    DerivedViews views() {
+        return views;
+    }
+
+    /** An encapsulated document (0042,0011) as a reader sees it whole: its value, or its fragments joined. */
+    void document(ByteBuffer bytes) {
+        documents.add(bytes);
+    }
+
+    List<ByteBuffer> documents() {
+        return documents;
+    }
+
+    String mimeType() {
+        return mimeType;
+    }
+
+    /** Number of Frames (0028,0008) at top level, or -1 when absent or not a number. */
+    long numberOfFrames() {
+        if (numberOfFrames == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(numberOfFrames.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     void part10(boolean value) {
         part10 = value;
@@ -60,8 +101,8 @@ final class Observations {
             regions.add(new Region(name, bytes, offset, tag));
         } else if (!regionsCapped) {
             regionsCapped = true;
-            anomaly(Anomaly.Kind.TOO_MANY_ELEMENTS, "more than " + MAX_REGIONS
-                    + " regions; the rest are not listed separately", offset);
+            anomaly(Anomaly.Kind.TOO_MANY_REGIONS, "more than " + MAX_REGIONS
+                    + " regions; the rest are not scanned on their own", offset);
         }
     }
 
@@ -69,6 +110,15 @@ final class Observations {
         if (anomalies.size() < MAX_ANOMALIES) {
             anomalies.add(new Anomaly(kind, detail, offset));
         }
+    }
+
+    boolean incomplete() {
+        return anomalies.stream().anyMatch(Anomaly::incomplete);
+    }
+
+    /** True when every incomplete anomaly so far is of the given kind. */
+    boolean incompleteOnlyBy(Anomaly.Kind kind) {
+        return anomalies.stream().filter(Anomaly::incomplete).allMatch(a -> a.kind() == kind);
     }
 
     boolean hasAnomaly(Anomaly.Kind kind) {
@@ -130,6 +180,8 @@ final class Observations {
                     MAX_TEXT_CHARS);
             case Tags.MIME_TYPE_OF_ENCAPSULATED_DOCUMENT -> mimeType = first(mimeType, bytes, start, length,
                     MAX_TEXT_CHARS);
+            case Tags.NUMBER_OF_FRAMES -> numberOfFrames = first(numberOfFrames, bytes, start, length,
+                    MAX_TEXT_CHARS);
             default -> {
             }
         }
@@ -141,7 +193,7 @@ final class Observations {
                 sopInstanceUid != null ? sopInstanceUid : metaSopInstanceUid,
                 studyInstanceUid, seriesInstanceUid, patientId, patientName, studyDate, modality, accessionNumber);
         return new Inspection(part10, transferSyntaxUid, mimeType, attributes, regions, anomalies,
-                privateGroup.layout(), null);
+                privateGroup.layout(), views::close);
     }
 
     private String first(String current, ByteBuffer bytes, int start, long length, int maxChars) {

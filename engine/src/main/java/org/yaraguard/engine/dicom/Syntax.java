@@ -17,18 +17,22 @@ record Syntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflate
     static final String EXPLICIT_BE_UID = "1.2.840.10008.1.2.2";
     static final String DEFLATED_UID = "1.2.840.10008.1.2.1.99";
     static final String JPIP_DEFLATED_UID = "1.2.840.10008.1.2.4.95";
+    static final String JPIP_HTJ2K_DEFLATED_UID = "1.2.840.10008.1.2.4.205";
 
     static final Syntax IMPLICIT_LE = new Syntax(IMPLICIT_LE_UID, false, false, false);
     static final Syntax EXPLICIT_LE = new Syntax(EXPLICIT_LE_UID, true, false, false);
     static final Syntax EXPLICIT_BE = new Syntax(EXPLICIT_BE_UID, true, true, false);
 
-    /** Every transfer syntax we do not know by name is explicit VR little endian (all encapsulated ones are). */
+    /**
+     * Every transfer syntax we do not know by name is explicit VR little endian (all encapsulated ones are), exactly
+     * as dcm4che's DicomInputStream.switchTransferSyntax reads it; the deflated ones are the three it inflates.
+     */
     static Syntax forUid(String uid) {
         return switch (uid) {
             case IMPLICIT_LE_UID -> IMPLICIT_LE;
             case EXPLICIT_LE_UID -> EXPLICIT_LE;
             case EXPLICIT_BE_UID -> EXPLICIT_BE;
-            case DEFLATED_UID, JPIP_DEFLATED_UID -> new Syntax(uid, true, false, true);
+            case DEFLATED_UID, JPIP_DEFLATED_UID, JPIP_HTJ2K_DEFLATED_UID -> new Syntax(uid, true, false, true);
             default -> new Syntax(uid, true, false, false);
         };
     }

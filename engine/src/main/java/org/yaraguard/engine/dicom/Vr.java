@@ -11,6 +11,12 @@ final class Vr {
     static final int UN = code("UN");
     static final int OB = code("OB");
     static final int OW = code("OW");
+    static final int OF = code("OF");
+    static final int OL = code("OL");
+    static final int OD = code("OD");
+    static final int OV = code("OV");
+    static final int UL = code("UL");
+    static final int LO = code("LO");
 
     private static final BitSet KNOWN = codes("AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS"
             + " ST SV TM UC UI UL UN UR US UT UV");
@@ -31,6 +37,35 @@ final class Vr {
     /** True for VRs whose explicit-VR header has 2 reserved bytes and a 32-bit length. */
     static boolean longLength(int code) {
         return LONG_LENGTH.get(code);
+    }
+
+    /**
+     * The VR dcm4che's standard dictionary (StandardElementDictionary.vrOf) gives a tag whose VR code is unknown,
+     * where it does not depend on the dictionary's table: UL for group lengths, LO for private creators, UN for
+     * other private tags; NONE for standard tags, whose VR only the table knows.
+     */
+    static int standardDictionaryFallback(int tag) {
+        if ((tag & 0xFFFF) == 0) {
+            return UL;
+        }
+        if (Tags.isPrivate(tag)) {
+            return (tag & 0xFF00) == 0 && (tag & 0xF0) != 0 ? LO : UN;
+        }
+        return NONE;
+    }
+
+    /**
+     * Bytes per word of the VRs whose values a big-endian dataset stores byte-swapped (OW 2, OF/OL 4, OD/OV 8), or
+     * 0 for every other VR (bytes and text are the same in both byte orders).
+     */
+    static int swappedWordSize(int code) {
+        if (code == OW) {
+            return 2;
+        }
+        if (code == OF || code == OL) {
+            return 4;
+        }
+        return code == OD || code == OV ? 8 : 0;
     }
 
     static String name(int code) {

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * and the process can run out of mappings (vm.max_map_count). Java 17 has no public API for this; the JDK's own
  * {@code sun.misc.Unsafe.invokeCleaner} is used, and where it is not reachable buffers are left to the collector.
  */
-final class BufferRelease {
+public final class BufferRelease {
 
     private static final Logger LOG = System.getLogger(BufferRelease.class.getName());
     private static final Object UNSAFE;
@@ -39,7 +39,7 @@ final class BufferRelease {
     }
 
     /** Frees {@code buffer}, which must be the original (not a slice or duplicate) and never be touched again. */
-    static void release(ByteBuffer buffer) {
+    public static void release(ByteBuffer buffer) {
         if (INVOKE_CLEANER == null || buffer == null || !buffer.isDirect()) {
             return;
         }

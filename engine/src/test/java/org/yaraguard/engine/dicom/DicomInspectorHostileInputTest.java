@@ -158,7 +158,7 @@ class DicomInspectorHostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {Syntax.EXPLICIT_LE_UID, Syntax.IMPLICIT_LE_UID})
-    void stopsTenThousandNestedSequencesAtTheDepthLimit(String syntax) {
+    void stopsTenThousandNestedSequencesAtTheDepthLimitAndKeepsTheRestAsTrailingData(String syntax) {
         DatasetBytes nested = new DatasetBytes();
         for (int i = 0; i < 10_000; i++) {
             if (syntax.equals(Syntax.EXPLICIT_LE_UID)) {
@@ -172,9 +172,20 @@ class DicomInspectorHostileInputTest {
 
         Inspection inspection = inspect(dataset, syntax, DEFAULTS);
 
-        assertThat(inspection.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.NESTING_TOO_DEEP);
+        assertThat(inspection.anomalies()).extracting(Anomaly::kind)
+                .containsExactly(Anomaly.Kind.NESTING_TOO_DEEP, Anomaly.Kind.TRAILING_DATA);
         long nestingBytes = syntax.equals(Syntax.EXPLICIT_LE_UID) ? 12 + 8 : 8 + 8;
-        assertThat(inspection.anomalies().get(0).offset()).isEqualTo(32 * nestingBytes);
+        long stoppedAt = DEFAULTS.maxDepth() * nestingBytes;
+        assertThat(inspection.anomalies().get(0).offset()).isEqualTo(stoppedAt);
+        assertThat(regions(inspection, Region.TRAILING_DATA).get(0).offset()).isEqualTo(stoppedAt);
+    }
+
+    @Test
+    void walksAThousandNestedSequencesWithTheDefaultLimits() {
+        Inspection inspection = inspect(nested(1000), Syntax.EXPLICIT_LE_UID, DEFAULTS);
+
+        assertThat(inspection.anomalies()).isEmpty();
+        assertThat(inspection.attributes().patientId()).isEqualTo("ID");
     }
 
     @Test
@@ -186,17 +197,23 @@ class DicomInspectorHostileInputTest {
 
         assertThat(atLimit.anomalies()).isEmpty();
         assertThat(atLimit.attributes().patientId()).isEqualTo("ID");
-        assertThat(pastLimit.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.NESTING_TOO_DEEP);
+        assertThat(pastLimit.anomalies()).extracting(Anomaly::kind)
+                .containsExactly(Anomaly.Kind.NESTING_TOO_DEEP, Anomaly.Kind.TRAILING_DATA);
+        assertThat(pastLimit.incomplete()).isTrue();
     }
 
     @Test
-    void stopsAtTheElementLimitWithoutCallingTheRestTrailing() throws IOException {
+    void stopsAtTheElementLimitAndKeepsTheRestAsTrailingData() throws IOException {
         byte[] file = Files.readAllBytes(new DcmtkFixture(folder).dump2dcm("sample", DcmtkFixture.sampleDump()));
 
         Inspection inspection = inspect(file, null, new InspectionLimits(32, 5, ONE_MIB, 256));
 
-        assertThat(inspection.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.TOO_MANY_ELEMENTS);
-        assertThat(regions(inspection, Region.TRAILING_DATA)).isEmpty();
+        assertThat(inspection.anomalies()).extracting(Anomaly::kind)
+                .containsExactly(Anomaly.Kind.TOO_MANY_ELEMENTS, Anomaly.Kind.TRAILING_DATA);
+        assertThat(inspection.incomplete()).isTrue();
+        assertThat(regions(inspection, Region.TRAILING_DATA)).singleElement()
+                .satisfies(trailing -> assertThat(trailing.offset() + trailing.bytes().remaining())
+                        .isEqualTo(file.length));
     }
 
     @Test
@@ -211,7 +228,8 @@ class DicomInspectorHostileInputTest {
                 ONE_MIB, 1));
 
         assertThat(inspection.regions()).hasSize(Observations.MAX_REGIONS);
-        assertThat(inspection.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.TOO_MANY_ELEMENTS);
+        assertThat(inspection.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.TOO_MANY_REGIONS);
+        assertThat(inspection.incomplete()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -284,17 +302,31 @@ class DicomInspectorHostileInputTest {
     }
 
     @Test
-    void reportsMisplacedDelimitersInsideSequencesAsMalformed() {
+    void skipsAStrayElementInsideASequenceByItsLengthAsDcm4cheDoes() {
         byte[] dataset = new DatasetBytes()
                 .explicit(0x00081140, "SQ", DatasetBytes.UNDEFINED)
                 .explicit(0x00100020, "LO", "ID".getBytes())
-                .sequenceDelimiter().bytes();
+                .sequenceDelimiter()
+                .explicit(0x00100030, "DA", "20240102".getBytes()).bytes();
+
+        Inspection inspection = inspect(dataset, Syntax.EXPLICIT_LE_UID, DEFAULTS);
+
+        assertThat(inspection.anomalies()).isEmpty();
+        assertThat(inspection.attributes().patientId()).isNull();
+    }
+
+    @Test
+    void aDefinedLengthItemEndedByAnItemDelimiterIsMalformed() {
+        byte[] dataset = new DatasetBytes()
+                .explicit(0x00081140, "SQ", 24).item(16).itemDelimiter().raw(new byte[8])
+                .explicit(0x00100020, "LO", "ID".getBytes()).bytes();
 
         Inspection inspection = inspect(dataset, Syntax.EXPLICIT_LE_UID, DEFAULTS);
 
         assertThat(inspection.anomalies()).extracting(Anomaly::kind)
                 .containsExactly(Anomaly.Kind.MALFORMED, Anomaly.Kind.TRAILING_DATA);
-        assertThat(regions(inspection, Region.TRAILING_DATA).get(0).offset()).isEqualTo(12);
+        assertThat(inspection.incomplete()).isTrue();
+        assertThat(regions(inspection, Region.TRAILING_DATA).get(0).offset()).isEqualTo(20);
     }
 
     @Test
