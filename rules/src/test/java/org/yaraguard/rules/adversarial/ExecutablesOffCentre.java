@@ -52,6 +52,22 @@ final class ExecutablesOffCentre {
         corpus.malicious(1, "zip-with-exe-member-behind-header", Arrival.stowRs(), zip.part10(),
                 "a ZIP whose member is setup.exe, 16 bytes into a private OB");
 
+        Specimen farPe = specimens.image(Encoding.EXPLICIT_LE);
+        Specimens.withPrivate(farPe.dataset(), "OB", concat(vendorHeader(), Payloads.peFarWithShortOptionalHeader()));
+        corpus.malicious(1, "pe-lfanew-beyond-64-kib-short-optional-header", Arrival.stowRs(), farPe.part10(),
+                "a PE32 whose PE\\0\\0 sits 68 KiB after MZ, with two data directories (SizeOfOptionalHeader 0x70)");
+
+        String longPath = "scans/" + "department-of-radiology-archive/".repeat(34) + "viewer.exe";
+        addZip(corpus, specimens, "zip-member-name-over-1024-chars", Payloads.zipHolding(longPath),
+                "a ZIP member path of " + longPath.length() + " characters (directories) that ends in viewer.exe");
+        addZip(corpus, specimens, "zip-member-name-trailing-dot", Payloads.zipHolding("setup.exe."),
+                "a ZIP member setup.exe. (Windows drops trailing dots: it is extracted as setup.exe)");
+        addZip(corpus, specimens, "zip-unicode-path-names-exe", Payloads.zipWithUnicodePath("readme.txt",
+                        "setup.exe"),
+                "a ZIP member named readme.txt whose Info-ZIP Unicode Path extra field names setup.exe");
+        addZip(corpus, specimens, "zip-with-chm-member", Payloads.zipHolding("manual.chm"),
+                "a ZIP holding compiled HTML help (.chm), which runs script when opened");
+
         Specimen script = specimens.image(Encoding.EXPLICIT_LE);
         Specimens.withPrivate(script.dataset(), "OB", Payloads.zipHolding("report.pdf.ps1"));
         corpus.malicious(1, "zip-with-ps1-member-private-ob", Arrival.stowRs(), script.part10(),
@@ -73,6 +89,13 @@ final class ExecutablesOffCentre {
                 Part10.file(brokenMz, Encoding.EXPLICIT_LE.uid(), polyglot.sopClass(), polyglot.sopInstance(),
                         polyglot.bare(), 0),
                 "a DOS executable header in the preamble whose e_lfanew leads past the end of the file");
+    }
+
+    private static void addZip(AdversarialCorpus corpus, Specimens specimens, String name, byte[] zip, String idea)
+            throws IOException {
+        Specimen specimen = specimens.image(Encoding.EXPLICIT_LE);
+        Specimens.withPrivate(specimen.dataset(), "OB", concat(vendorHeader(), zip));
+        corpus.malicious(1, name, Arrival.stowRs(), specimen.part10(), idea + ", 16 bytes into a private OB");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.yaraguard.rules.samples.FakeContent;
@@ -63,12 +64,51 @@ final class Payloads {
         return FakeContent.eicar().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A PE whose e_lfanew (0x11000) lies beyond 64 KiB and whose PE32 optional header declares two data directories
+     * (SizeOfOptionalHeader 0x70, not the usual 0xE0): both legal for the Windows loader.
+     */
+    static byte[] peFarWithShortOptionalHeader() {
+        int lfanew = 0x11000;
+        ByteBuffer bytes = ByteBuffer.allocate(lfanew + 24 + 0x70).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put((byte) 'M').put((byte) 'Z').putShort((short) 0x90).putShort((short) 3);
+        bytes.putInt(0x3C, lfanew);
+        bytes.position(lfanew);
+        bytes.put((byte) 'P').put((byte) 'E').putShort((short) 0)
+                .putShort((short) 0x014C).putShort((short) 1).putInt(0).putInt(0).putInt(0)
+                .putShort((short) 0x70).putShort((short) 0x0102).putShort((short) 0x010B);
+        bytes.putInt(lfanew + 24 + 92, 2);
+        return bytes.array();
+    }
+
     /** A real ZIP (java.util.zip) holding one member with this name, whose content is {@link #pe()}. */
     static byte[] zipHolding(String memberName) {
+        return zipHolding(memberName, null);
+    }
+
+    /**
+     * A ZIP whose member is named {@code headerName} in its headers and {@code unicodeName} in an Info-ZIP Unicode
+     * Path extra field (0x7075), which 7-Zip and Info-ZIP unzip use for the extracted file's name instead.
+     */
+    static byte[] zipWithUnicodePath(String headerName, String unicodeName) {
+        byte[] name = headerName.getBytes(StandardCharsets.UTF_8);
+        byte[] unicode = unicodeName.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        ByteBuffer extra = ByteBuffer.allocate(9 + unicode.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x7075).putShort((short) (5 + unicode.length)).put((byte) 1)
+                .putInt((int) crc.getValue()).put(unicode);
+        return zipHolding(headerName, extra.array());
+    }
+
+    private static byte[] zipHolding(String memberName, byte[] extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry = new ZipEntry(memberName);
             entry.setTime(FIXED_ZIP_TIME);
+            if (extra != null) {
+                entry.setExtra(extra);
+            }
             zip.putNextEntry(entry);
             zip.write(pe());
             zip.closeEntry();
