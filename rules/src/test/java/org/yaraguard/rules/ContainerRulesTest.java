@@ -28,8 +28,13 @@ class ContainerRulesTest extends RulesFixture {
     void archivesAtAnyOffsetAreTagged() throws Exception {
         byte[] rar = {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00};
         byte[] sevenZip = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0x00, 0x04};
-        for (byte[] magic : new byte[][] {rar, sevenZip, FakeContent.oleHeader(8), FakeContent.zipArchive(0)}) {
-            assertThat(scanRegion(concat(Payload.noise(33, 1), magic, new byte[64]), "object")).containsExactly(ARCHIVE);
+        byte[] cabinet = Payload.at(new byte[36], 0, new byte[] {'M', 'S', 'C', 'F', 0, 0, 0, 0, 36});
+        cabinet[24] = 3;
+        cabinet[25] = 1;
+        byte[][] archives = {rar, sevenZip, cabinet, FakeContent.oleHeader(8), FakeContent.zipArchive(0)};
+        for (byte[] magic : archives) {
+            byte[] view = concat(Payload.noise(33, 1), magic, new byte[64]);
+            assertThat(scanRegion(view, "object")).containsExactly(ARCHIVE);
         }
         assertThat(scanRegion(concat(Payload.noise(33, 1), FakeContent.zipArchive(0)), "reassembled_value"))
                 .containsExactly(ARCHIVE);
