@@ -185,6 +185,19 @@ final class CleanLookAlikes {
                 "a uniform 16-bit image of value 23117 (bytes 4D 5A): 1,024,000 MZ in a row, past libyara's "
                         + "1,000,000 matches per string, with no PE anywhere");
 
+        Specimen perFrame = specimens.image(Encoding.EXPLICIT_LE);
+        List<Dataset> frameItems = new ArrayList<>();
+        for (int frame = 0; frame < 10_001; frame++) {
+            Dataset item = new Dataset(Encoding.EXPLICIT_LE).text(0x00190010, "LO", "ACME MR 2.1")
+                    .value(0x00191001, "OB", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+                            .putFloat(frame * 0.5f).putFloat(1.5f).array());
+            frameItems.add(new Dataset(Encoding.EXPLICIT_LE).sequence(0x00211001, List.of(item)));
+        }
+        perFrame.dataset().text(0x00210010, "LO", "ACME MR 2.1").sequence(0x52009230, frameItems);
+        corpus.clean(7, "ten-thousand-frames-with-private-values", Arrival.stowRs(), perFrame.part10(),
+                "a Per-Frame Functional Groups Sequence of 10,001 items, each with an 8-byte private OB of vendor "
+                        + "floats, as large enhanced multi-frame objects carry");
+
         corpus.clean(6, "pdf-non-script-open-action", Arrival.stowRs(),
                 corpus.dcmtk().pdfDocument(PdfDocuments.report("Normal study")).toBytes(),
                 "pdf2dcm around a PDF whose /OpenAction only shows page 1");

@@ -54,6 +54,19 @@ final class HidingEncodings {
                 "explicit VR big endian LUT Data (0028,3006) with VR US (not OW) in a VOI LUT Sequence: a PE once "
                         + "swapped");
 
+        Specimen privateDoubles = specimens.image(Encoding.EXPLICIT_BE);
+        Specimens.withPrivate(privateDoubles.dataset(), "FD", Payloads.swap(Payloads.concat(Payloads.elf(),
+                new byte[192]), 8));
+        corpus.malicious(6, "big-endian-private-fd-swapped-in-eights-elf", Arrival.stowRs(), privateDoubles.part10(),
+                "explicit VR big endian: a private FD (32 doubles) that is an ELF header once each double is "
+                        + "reversed, as dcm4che does converting to little endian");
+
+        corpus.malicious(6, "pdf-hex-escaped-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /J#61va#53cript /J#53 (" + SCRIPT + ") >>")
+                                .build(PdfBuilder.StreamFilter.FLATE)),
+                "an /OpenAction in an /ObjStm whose names are hex-escaped: /J#61va#53cript and /J#53");
+
         corpus.malicious(6, "pdf-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
                         PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
                                 .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")

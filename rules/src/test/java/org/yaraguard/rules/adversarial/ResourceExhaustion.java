@@ -51,6 +51,11 @@ final class ResourceExhaustion {
         corpus.malicious(7, "elf-magic-hundred-thousand-times", Arrival.stowRs(), elves.part10(),
                 "100,000 ELF identifiers in one private OB: a string with a hundred thousand matches");
 
+        corpus.malicious(7, "pdf-javascript-after-1000-streams", Arrival.stowRs(),
+                specimens.pdf(Encoding.EXPLICIT_LE, pdfWithManyStreams()).part10(),
+                "1,000 deflated filler streams, then the /ObjStm with a JavaScript /OpenAction: past a decoder's "
+                        + "stream budget");
+
         Specimen regions = specimens.image(Encoding.EXPLICIT_LE);
         byte[] block = new byte[256];
         Arrays.fill(block, (byte) 0x5A);
@@ -64,6 +69,17 @@ final class ResourceExhaustion {
                 .sequence(ReaderStops.NESTED_SEQUENCE, items);
         corpus.malicious(7, "pe-after-ten-thousand-regions", Arrival.stowRs(), regions.part10(),
                 "10,001 private values of 256 bytes (past the region cap), then one that is a PE");
+    }
+
+    /** A PDF with 1,000 small deflated streams before the object stream that holds a JavaScript /OpenAction. */
+    private static byte[] pdfWithManyStreams() {
+        PdfBuilder pdf = PdfBuilder.onePage("Report")
+                .object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                .packed(6, "<< /Type /Action /S /JavaScript /JS (app.alert\\(1\\);) >>");
+        for (int i = 0; i < 1_000; i++) {
+            pdf.flateStream(10 + i, "% filler stream " + i);
+        }
+        return pdf.build(PdfBuilder.StreamFilter.FLATE);
     }
 
     /** The dataset raw-deflated, with {@code zeros} zero bytes in place of the value {@link #MARKER}. */
