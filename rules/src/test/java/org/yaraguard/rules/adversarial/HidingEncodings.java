@@ -67,6 +67,13 @@ final class HidingEncodings {
                                 .build(PdfBuilder.StreamFilter.FLATE)),
                 "an /OpenAction in an /ObjStm whose names are hex-escaped: /J#61va#53cript and /J#53");
 
+        corpus.malicious(6, "pdf-rc4-empty-password-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                                .encryptedWithEmptyPassword().build(PdfBuilder.StreamFilter.NONE)),
+                "a PDF encrypted with an empty user password (opens without a prompt) whose unfiltered /ObjStm, "
+                        + "ciphertext to anything that does not decrypt, holds a JavaScript /OpenAction");
+
         corpus.malicious(6, "pdf-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
                         PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
                                 .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")

@@ -11,23 +11,31 @@ import java.util.zip.Deflater;
 
 /**
  * Small PDF files whose objects may sit in a compressed object stream (/ObjStm, PDF 1.5), found through a
- * cross-reference stream, so that names like /JavaScript appear nowhere in the file's plain bytes. Object 1 is the
- * catalog.
+ * cross-reference stream, so that names like /JavaScript appear nowhere in the file's plain bytes; optionally
+ * encrypted with an empty user password, which readers open without asking. Object 1 is the catalog.
  */
 final class PdfBuilder {
 
     /** How the object stream is encoded. */
     enum StreamFilter {
+        NONE,
         FLATE,
         HEX_THEN_FLATE,
         /** Flate with PNG predictors (/DecodeParms, 5 columns, filter type None): a zero byte before every row. */
         FLATE_PNG_PREDICTOR
     }
 
+    /** A stream object: its dictionary entries other than /Length, and its (filtered) data. */
+    private record Stream(String entries, byte[] data) {
+    }
+
     private static final int PREDICTOR_COLUMNS = 5;
+    private static final byte[] DOCUMENT_ID = HexFormat.of().parseHex("5947414456455253415249414c504446");
 
     private final Map<Integer, String> plain = new TreeMap<>();
+    private final Map<Integer, Stream> streams = new TreeMap<>();
     private final Map<Integer, String> packed = new LinkedHashMap<>();
+    private PdfEncryption encryption;
 
     /** An object written as it is. */
     PdfBuilder object(int number, String body) {
@@ -43,9 +51,14 @@ final class PdfBuilder {
 
     /** A stream object whose data is deflated. */
     PdfBuilder flateStream(int number, String data) {
-        String deflated = latin1(deflate(data.getBytes(StandardCharsets.ISO_8859_1)));
-        return object(number, "<< /Filter /FlateDecode /Length " + deflated.length() + " >>\nstream\n" + deflated
-                + "\nendstream");
+        streams.put(number, new Stream("/Filter /FlateDecode", deflate(data.getBytes(StandardCharsets.ISO_8859_1))));
+        return this;
+    }
+
+    /** Every stream but the cross-reference stream RC4-encrypted (standard handler, revision 2, empty password). */
+    PdfBuilder encryptedWithEmptyPassword() {
+        encryption = new PdfEncryption(DOCUMENT_ID);
+        return this;
     }
 
     /** A one-page document with a deflated content stream showing {@code text}; objects 2–5 are taken. */
@@ -59,22 +72,35 @@ final class PdfBuilder {
     }
 
     byte[] build(StreamFilter filter) {
-        int streamNumber = Math.max(last(plain), last(packed)) + 1;
-        int xrefNumber = streamNumber + 1;
+        int streamNumber = Math.max(Math.max(last(plain.keySet()), last(streams.keySet())), last(packed.keySet())) + 1;
+        int encryptNumber = streamNumber + 1;
+        int xrefNumber = encryptNumber + 1;
+        Map<Integer, Stream> allStreams = new TreeMap<>(streams);
+        if (!packed.isEmpty()) {
+            allStreams.put(streamNumber, objectStream(filter));
+        }
+        Map<Integer, String> bodies = new TreeMap<>(plain);
+        for (Map.Entry<Integer, Stream> stream : allStreams.entrySet()) {
+            byte[] data = stream.getValue().data();
+            if (encryption != null) {
+                data = encryption.encrypt(stream.getKey(), data);
+            }
+            bodies.put(stream.getKey(), "<< " + stream.getValue().entries() + " /Length " + data.length
+                    + " >>\nstream\n" + latin1(data) + "\nendstream");
+        }
+        if (encryption != null) {
+            bodies.put(encryptNumber, encryption.dictionary());
+        }
         StringBuilder out = new StringBuilder("%PDF-1.5\n%\u00e2\u00e3\u00cf\u00d3\n");
         Map<Integer, Integer> offsets = new TreeMap<>();
-        for (Map.Entry<Integer, String> object : plain.entrySet()) {
+        for (Map.Entry<Integer, String> object : bodies.entrySet()) {
             offsets.put(object.getKey(), out.length());
             out.append(object.getKey()).append(" 0 obj\n").append(object.getValue()).append("\nendobj\n");
         }
-        if (!packed.isEmpty()) {
-            offsets.put(streamNumber, out.length());
-            out.append(streamNumber).append(" 0 obj\n").append(objectStream(filter)).append("\nendobj\n");
-        }
         int xrefOffset = out.length();
         ByteBuffer table = ByteBuffer.allocate(xrefNumber * 7 + 7);
-        int index = 0;
         Map<Integer, Integer> positions = new TreeMap<>();
+        int index = 0;
         for (int number : packed.keySet()) {
             positions.put(number, index++);
         }
@@ -90,13 +116,16 @@ final class PdfBuilder {
             }
         }
         String entries = latin1(table.array());
+        String id = HexFormat.of().formatHex(DOCUMENT_ID);
         out.append(xrefNumber).append(" 0 obj\n<< /Type /XRef /Size ").append(xrefNumber + 1)
-                .append(" /W [1 4 2] /Root 1 0 R /Length ").append(entries.length()).append(" >>\nstream\n")
+                .append(" /W [1 4 2] /Root 1 0 R /ID [<").append(id).append("> <").append(id).append(">]")
+                .append(encryption != null ? " /Encrypt " + encryptNumber + " 0 R" : "")
+                .append(" /Length ").append(entries.length()).append(" >>\nstream\n")
                 .append(entries).append("\nendstream\nendobj\nstartxref\n").append(xrefOffset).append("\n%%EOF\n");
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private String objectStream(StreamFilter filter) {
+    private Stream objectStream(StreamFilter filter) {
         StringBuilder index = new StringBuilder();
         StringBuilder bodies = new StringBuilder();
         for (Map.Entry<Integer, String> object : packed.entrySet()) {
@@ -104,20 +133,15 @@ final class PdfBuilder {
             bodies.append(object.getValue()).append('\n');
         }
         byte[] plainBytes = (index + bodies.toString()).getBytes(StandardCharsets.ISO_8859_1);
-        String filters = "/FlateDecode";
-        byte[] data;
-        if (filter == StreamFilter.FLATE_PNG_PREDICTOR) {
-            data = deflate(pngRows(plainBytes));
-            filters = "/FlateDecode /DecodeParms << /Predictor 12 /Columns " + PREDICTOR_COLUMNS + " >>";
-        } else {
-            data = deflate(plainBytes);
-        }
-        if (filter == StreamFilter.HEX_THEN_FLATE) {
-            data = (HexFormat.of().formatHex(data) + ">").getBytes(StandardCharsets.US_ASCII);
-            filters = "[/ASCIIHexDecode /FlateDecode]";
-        }
-        return "<< /Type /ObjStm /N " + packed.size() + " /First " + index.length() + " /Filter " + filters
-                + " /Length " + data.length + " >>\nstream\n" + latin1(data) + "\nendstream";
+        String header = "/Type /ObjStm /N " + packed.size() + " /First " + index.length();
+        return switch (filter) {
+            case NONE -> new Stream(header, plainBytes);
+            case FLATE -> new Stream(header + " /Filter /FlateDecode", deflate(plainBytes));
+            case HEX_THEN_FLATE -> new Stream(header + " /Filter [/ASCIIHexDecode /FlateDecode]",
+                    (HexFormat.of().formatHex(deflate(plainBytes)) + ">").getBytes(StandardCharsets.US_ASCII));
+            case FLATE_PNG_PREDICTOR -> new Stream(header + " /Filter /FlateDecode /DecodeParms << /Predictor 12 "
+                    + "/Columns " + PREDICTOR_COLUMNS + " >>", deflate(pngRows(plainBytes)));
+        };
     }
 
     /** Rows of {@link #PREDICTOR_COLUMNS} bytes, each after a PNG filter-type byte 0 (None); the last row padded. */
@@ -145,8 +169,12 @@ final class PdfBuilder {
         return out.toByteArray();
     }
 
-    private static int last(Map<Integer, String> objects) {
-        return objects.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    private static int last(Iterable<Integer> numbers) {
+        int last = 0;
+        for (int number : numbers) {
+            last = Math.max(last, number);
+        }
+        return last;
     }
 
     private static String latin1(byte[] bytes) {
