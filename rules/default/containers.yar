@@ -37,9 +37,9 @@ private rule archive_structure
                 or uint16(@zip_local[i] + 8) == 12 or uint16(@zip_local[i] + 8) == 14
                 or uint16(@zip_local[i] + 8) == 93 or uint16(@zip_local[i] + 8) == 95
                 or uint16(@zip_local[i] + 8) == 99)
-            and uint16(@zip_local[i] + 26) > 0 and uint16(@zip_local[i] + 26) <= 1024)
+            and uint16(@zip_local[i] + 26) > 0)
         or for any i in (1..#zip_central) : (uint8(@zip_central[i] + 6) <= 63
-            and uint16(@zip_central[i] + 28) > 0 and uint16(@zip_central[i] + 28) <= 1024)
+            and uint16(@zip_central[i] + 28) > 0)
         // an end record of a single-disk archive (an empty archive has nothing else)
         or for any i in (1..#zip_end) : (uint32(@zip_end[i] + 4) == 0
             and uint16(@zip_end[i] + 8) == uint16(@zip_end[i] + 10))
@@ -51,36 +51,48 @@ private rule zip_executable_member
         $zip_local = { 50 4B 03 04 }
         $zip_central = { 50 4B 01 02 }
     condition:
-        // the last bytes of a member name (central directory: length at 28, name at 46; local header: 26 and 30),
-        // lower-cased by OR-ing 0x20 (which leaves ".", digits and the name's own lower case unchanged)
+        // Member names in the central directory (name length at 28, name at 46) and local headers (26 and 30).
+        // x is where the name ends and the extra data starts; n runs over the name's end and the ends of the first
+        // two extra fields, but a field whose id is not 0x7075 (Info-ZIP Unicode Path: version, CRC, then the name
+        // 7-Zip and unzip extract to) is moved 4 GiB out of reach by adding (id XOR 0x7075) << 32. At each end: an
+        // executable or script extension, lower-cased by OR-ing 0x20 (which leaves ".", digits and lower case
+        // as they are), or a trailing dot or space (Windows drops them: "setup.exe." is extracted as setup.exe).
         for any i in (1..#zip_central) : (
-            uint16(@zip_central[i] + 28) >= 4 and uint16(@zip_central[i] + 28) <= 1024 and (
-                for any e in (0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265,
-                    0x2E6A7365, 0x2E777366, 0x2E777368, 0x2E687461, 0x2E626174, 0x2E636D64, 0x2E6C6E6B, 0x2E636F6D,
-                    0x2E706966, 0x2E63706C, 0x2E6D7369, 0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973) : (
-                    (uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x20202020) == e)
-                // .js and .sh
-                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x00202020) & 0x00FFFFFF)
-                    == 0x2E6A73
-                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x00202020) & 0x00FFFFFF)
-                    == 0x2E7368
-                // .psm1
-                or ((uint32be(@zip_central[i] + 42 + uint16(@zip_central[i] + 28)) | 0x20202020) == 0x70736D31
-                    and uint8(@zip_central[i] + 41 + uint16(@zip_central[i] + 28)) == 0x2E)
+            for any x in (@zip_central[i] + 46 + uint16(@zip_central[i] + 28)) : (
+                for any n in (x, x + 4 + uint16(x + 2) + ((uint16(x) ^ 0x7075) << 32),
+                        x + 8 + uint16(x + 2) + uint16(x + 6 + uint16(x + 2))
+                            + ((uint16(x + 4 + uint16(x + 2)) ^ 0x7075) << 32)) : (
+                    for any e in (
+                    0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265, 0x2E6A7365,
+                    0x2E777366, 0x2E777368, 0x2E777363, 0x2E736374, 0x2E687461, 0x2E63686D, 0x2E686C70, 0x2E626174,
+                    0x2E636D64, 0x2E6C6E6B, 0x2E75726C, 0x2E736366, 0x2E636F6D, 0x2E706966, 0x2E63706C, 0x2E6D7369,
+                    0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973, 0x2E726567, 0x2E696E66, 0x2E786C6C, 0x2E69736F,
+                    0x2E696D67, 0x2E766864) : (
+                        (uint32be(n - 4) | 0x20202020) == e)
+                    or ((uint32be(n - 4) | 0x00202020) & 0x00FFFFFF) == 0x2E6A73          // .js
+                    or ((uint32be(n - 4) | 0x00202020) & 0x00FFFFFF) == 0x2E7368          // .sh
+                    or ((uint32be(n - 4) | 0x20202020) == 0x70736D31 and uint8(n - 5) == 0x2E)   // .psm1
+                    or uint8(n - 1) == 0x2E or uint8(n - 1) == 0x20
+                )
             )
         )
         or for any i in (1..#zip_local) : (
-            uint16(@zip_local[i] + 26) >= 4 and uint16(@zip_local[i] + 26) <= 1024 and (
-                for any e in (0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265,
-                    0x2E6A7365, 0x2E777366, 0x2E777368, 0x2E687461, 0x2E626174, 0x2E636D64, 0x2E6C6E6B, 0x2E636F6D,
-                    0x2E706966, 0x2E63706C, 0x2E6D7369, 0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973) : (
-                    (uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x20202020) == e)
-                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x00202020) & 0x00FFFFFF)
-                    == 0x2E6A73
-                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x00202020) & 0x00FFFFFF)
-                    == 0x2E7368
-                or ((uint32be(@zip_local[i] + 26 + uint16(@zip_local[i] + 26)) | 0x20202020) == 0x70736D31
-                    and uint8(@zip_local[i] + 25 + uint16(@zip_local[i] + 26)) == 0x2E)
+            for any x in (@zip_local[i] + 30 + uint16(@zip_local[i] + 26)) : (
+                for any n in (x, x + 4 + uint16(x + 2) + ((uint16(x) ^ 0x7075) << 32),
+                        x + 8 + uint16(x + 2) + uint16(x + 6 + uint16(x + 2))
+                            + ((uint16(x + 4 + uint16(x + 2)) ^ 0x7075) << 32)) : (
+                    for any e in (
+                    0x2E657865, 0x2E646C6C, 0x2E736372, 0x2E6A6172, 0x2E707331, 0x2E766273, 0x2E766265, 0x2E6A7365,
+                    0x2E777366, 0x2E777368, 0x2E777363, 0x2E736374, 0x2E687461, 0x2E63686D, 0x2E686C70, 0x2E626174,
+                    0x2E636D64, 0x2E6C6E6B, 0x2E75726C, 0x2E736366, 0x2E636F6D, 0x2E706966, 0x2E63706C, 0x2E6D7369,
+                    0x2E6D7370, 0x2E6D7363, 0x2E6F6378, 0x2E737973, 0x2E726567, 0x2E696E66, 0x2E786C6C, 0x2E69736F,
+                    0x2E696D67, 0x2E766864) : (
+                        (uint32be(n - 4) | 0x20202020) == e)
+                    or ((uint32be(n - 4) | 0x00202020) & 0x00FFFFFF) == 0x2E6A73          // .js
+                    or ((uint32be(n - 4) | 0x00202020) & 0x00FFFFFF) == 0x2E7368          // .sh
+                    or ((uint32be(n - 4) | 0x20202020) == 0x70736D31 and uint8(n - 5) == 0x2E)   // .psm1
+                    or uint8(n - 1) == 0x2E or uint8(n - 1) == 0x20
+                )
             )
         )
 }

@@ -21,11 +21,12 @@ private rule pe_structure
         // A flood of PE headers is no clean object either, and keeps the loops below bounded.
         #pe > 64
         or for any i in (1..#pe) : (
-            // an image's optional header: PE32 (0xE0, magic 0x10B) or PE32+ (0xF0, 0x20B), executable-image flag;
+            // an image's optional header, which a loader needs: magic PE32 (0x10B, at least 0x60 bytes) or PE32+
+            // (0x20B, at least 0x70 bytes; 0xE0 and 0xF0 with all 16 data directories), executable-image flag;
             // enough structure to need no MZ, so a far e_lfanew cannot hide it
-            ((uint16(@pe[i] + 22) & 0x0002) != 0
-                and ((uint16(@pe[i] + 20) == 0xE0 and uint16(@pe[i] + 24) == 0x10B)
-                    or (uint16(@pe[i] + 20) == 0xF0 and uint16(@pe[i] + 24) == 0x20B)))
+            ((uint16(@pe[i] + 22) & 0x0002) != 0 and uint16(@pe[i] + 20) <= 0x1000
+                and ((uint16(@pe[i] + 24) == 0x10B and uint16(@pe[i] + 20) >= 0x60)
+                    or (uint16(@pe[i] + 24) == 0x20B and uint16(@pe[i] + 20) >= 0x70)))
             // otherwise an MZ up to 64 KiB before it whose e_lfanew (at 0x3C) leads exactly here, and an optional
             // header size a loader accepts
             or (uint16(@pe[i] + 20) >= 0x60 and uint16(@pe[i] + 20) <= 0x400

@@ -50,15 +50,36 @@ class ContainerRulesTest extends RulesFixture {
 
     @ParameterizedTest
     @ValueSource(strings = {"setup.exe", "Setup.EXE", "lib/helper.dll", "report.pdf.ps1", "run.js", "viewer.jar",
-        "open.lnk", "start.bat", "x.hta", "tool.psm1", "install.sh"})
+        "open.lnk", "start.bat", "x.hta", "tool.psm1", "install.sh", "manual.chm", "setup.exe.", "setup.exe ",
+        "scans/department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/department-of-radiology-archive/"
+            + "department-of-radiology-archive/department-of-radiology-archive/viewer.exe"})
     void zipsNamingExecutableMembersAreRefusedWherever(String member) throws Exception {
         byte[] zip = Payload.zipHolding(member);
         assertMatches(privateValue(concat(VENDOR_HEADER, zip)), EXECUTABLE_MEMBER, "object", "reject");
         assertThat(scanRegion(zip, "swapped_value")).containsExactly(EXECUTABLE_MEMBER);
     }
 
+    @Test
+    void aUnicodePathFieldNamingAnExecutableIsRefused() throws Exception {
+        assertMatches(privateValue(Payload.zipWithUnicodePath("readme.txt", "setup.exe")), EXECUTABLE_MEMBER,
+                "object", "reject");
+        assertMatches(privateValue(Payload.zipWithUnicodePath("readme.txt", "setup.exe.")), EXECUTABLE_MEMBER,
+                "object", "reject");
+        assertThat(rules.scan(privateValue(Payload.zipWithUnicodePath("readme.txt", "r\u00e9sum\u00e9.txt"))))
+                .extracting(Hit::rule).containsExactly(ARCHIVE);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"readme.txt", "setup.exe.txt", "jsonl", "image.jpg", "notes.json"})
+    @ValueSource(strings = {"readme.txt", "setup.exe.txt", "jsonl", "image.jpg", "notes.json", "scans/"})
     void zipsOfDataMembersAreOnlyTagged(String member) throws Exception {
         assertThat(rules.scan(privateValue(Payload.zipHolding(member))))
                 .extracting(Hit::rule).containsExactly(ARCHIVE);

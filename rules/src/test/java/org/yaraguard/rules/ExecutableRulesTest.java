@@ -41,9 +41,11 @@ class ExecutableRulesTest extends RulesFixture {
     }
 
     @Test
-    void aCompleteImageHeaderNeedsNoMz() throws Exception {
+    void anImageHeaderWithItsOptionalHeaderMagicNeedsNoMz() throws Exception {
         byte[] far = concat(Payload.noise(70_000, 1), FakeContent.peSignature(), new byte[64]);
         assertThat(scanRegion(far, "object")).contains(IN_OBJECT);
+        byte[] shortOptionalHeader = concat(VENDOR_HEADER, Payload.peFarWithShortOptionalHeader());
+        assertThat(scanRegion(shortOptionalHeader, "object")).contains(IN_OBJECT);
     }
 
     @Test

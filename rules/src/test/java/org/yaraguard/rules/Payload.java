@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.yaraguard.rules.samples.FakeContent;
@@ -29,6 +30,18 @@ final class Payload {
                 .putInt(0x3C, lfanew).array();
     }
 
+    /**
+     * "MZ" and, beyond 64 KiB, a PE32 header with only two data directories (optional header size 0x70): both legal
+     * for the Windows loader.
+     */
+    static byte[] peFarWithShortOptionalHeader() {
+        int lfanew = 0x11000;
+        byte[] coff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'P').put((byte) 'E')
+                .putShort((short) 0).putShort((short) 0x014C).putShort((short) 1).putShort(20, (short) 0x70)
+                .putShort(22, (short) 0x0102).putShort(24, (short) 0x010B).array();
+        return at(Arrays.copyOf(dosHeader(lfanew), lfanew + 24 + 0x70), lfanew, coff);
+    }
+
     /** "PE\0\0", AMD64, one section, optional header size 0xF0, and no optional header after it. */
     static byte[] coffWithoutOptionalMagic() {
         return ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'P').put((byte) 'E')
@@ -38,10 +51,33 @@ final class Payload {
 
     /** A real ZIP (java.util.zip, deflated) with one member of this name. */
     static byte[] zipHolding(String memberName) {
+        return zipHolding(memberName, new byte[0]);
+    }
+
+    /**
+     * A ZIP whose member is named {@code headerName} in its headers, with an extended-timestamp extra field and then
+     * an Info-ZIP Unicode Path field (0x7075) naming {@code unicodeName}, the name 7-Zip and unzip extract to.
+     */
+    static byte[] zipWithUnicodePath(String headerName, String unicodeName) {
+        byte[] unicode = ascii(unicodeName);
+        CRC32 crc = new CRC32();
+        crc.update(ascii(headerName));
+        byte[] timestamp = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x5455)
+                .putShort((short) 5).put((byte) 1).putInt(1_700_000_000).array();
+        byte[] unicodePath = ByteBuffer.allocate(9 + unicode.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 0x7075).putShort((short) (5 + unicode.length)).put((byte) 1)
+                .putInt((int) crc.getValue()).put(unicode).array();
+        return zipHolding(headerName, concat(timestamp, unicodePath));
+    }
+
+    private static byte[] zipHolding(String memberName, byte[] extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry = new ZipEntry(memberName);
             entry.setTime(1_700_000_000_000L);
+            if (extra.length > 0) {
+                entry.setExtra(extra);
+            }
             zip.putNextEntry(entry);
             zip.write(FakeContent.peWithDosStub(512));
             zip.closeEntry();
