@@ -74,6 +74,22 @@ final class HidingEncodings {
                 "a PDF encrypted with an empty user password (opens without a prompt) whose unfiltered /ObjStm, "
                         + "ciphertext to anything that does not decrypt, holds a JavaScript /OpenAction");
 
+        byte[] inner = PdfBuilder.onePage("Report")
+                .object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
+                .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")
+                .build(PdfBuilder.StreamFilter.FLATE);
+        corpus.malicious(6, "pdf-goto-embedded-pdf-with-javascript-object-stream", Arrival.stowRs(), pdf(specimens,
+                        PdfBuilder.onePage("Cover letter")
+                                .object(1, "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 6 0 R >> "
+                                        + "/OpenAction << /S /GoToE /NewWindow false /T << /R /C /N (report.pdf) >> "
+                                        + ">> >>")
+                                .object(6, "<< /Names [(report.pdf) 7 0 R] >>")
+                                .object(7, "<< /Type /Filespec /F (report.pdf) /UF (report.pdf) /EF << /F 8 0 R >> >>")
+                                .embeddedFile(8, inner)
+                                .build(PdfBuilder.StreamFilter.NONE)),
+                "no script in the PDF: its /OpenAction /GoToE opens an attached PDF (deflated), whose own /ObjStm "
+                        + "(deflated again) holds a JavaScript /OpenAction");
+
         corpus.malicious(6, "pdf-javascript-in-object-stream", Arrival.stowRs(), pdf(specimens,
                         PdfBuilder.onePage("Report").object(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>")
                                 .packed(6, "<< /Type /Action /S /JavaScript /JS (" + SCRIPT + ") >>")

@@ -55,6 +55,12 @@ final class PdfBuilder {
         return this;
     }
 
+    /** An embedded file stream (deflated) holding {@code content}, for a /Filespec's /EF entry. */
+    PdfBuilder embeddedFile(int number, byte[] content) {
+        streams.put(number, new Stream("/Type /EmbeddedFile /Filter /FlateDecode", deflate(content)));
+        return this;
+    }
+
     /** Every stream but the cross-reference stream RC4-encrypted (standard handler, revision 2, empty password). */
     PdfBuilder encryptedWithEmptyPassword() {
         encryption = new PdfEncryption(DOCUMENT_ID);

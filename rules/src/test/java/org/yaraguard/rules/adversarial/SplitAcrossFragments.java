@@ -68,6 +68,16 @@ final class SplitAcrossFragments {
                 "Number of Frames 1, but a Basic Offset Table with two entries that cuts the one frame between a DOS "
                         + "header and the PE\\0\\0 its e_lfanew reaches in the next fragment");
 
+        Specimen twice = specimens.encapsulatedImage(List.of(
+                concat(jpegStart(), new byte[20], Arrays.copyOf(eicar, 28)),
+                concat(Arrays.copyOfRange(eicar, 28, eicar.length), new byte[24], jpegEnd())));
+        twice.dataset().text(0x00280008, "IS", "2").thenRaw(new Dataset(Encoding.EXPLICIT_LE)
+                .text(0x00280008, "IS", "1").toBytes());
+        corpus.malicious(3, "number-of-frames-twice-hides-split-eicar", Arrival.stowRs(),
+                twice.part10(Encoding.JPEG_BASELINE),
+                "EICAR split over two fragments; Number of Frames is 2 (as many as fragments: no joining needed?) "
+                        + "and again 1 after the pixel data, and dcm4che keeps the last: one frame of two fragments");
+
         byte[] zip = Payloads.zipHolding("viewer-update.exe");
         int cut = lastIndexOf(zip, Payloads.ascii("viewer-update.exe")) + 6;
         corpus.malicious(3, "zip-exe-name-split-across-fragments", Arrival.stowRs(), frame(specimens,
