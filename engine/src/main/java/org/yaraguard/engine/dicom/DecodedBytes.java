@@ -45,10 +45,6 @@ final class DecodedBytes {
         return true;
     }
 
-    boolean write(int b) {
-        return write(new byte[] {(byte) b}, 0, 1);
-    }
-
     /** Puts every byte into target, which must have room for size() bytes. */
     void copyTo(ByteBuffer target) {
         long left = size;

@@ -53,6 +53,9 @@ final class PdfStreams {
         List<ByteBuffer> streams = new ArrayList<>();
         long budget = maxBytes;
         int floor = 0;
+        // the first "endstream" at or after the last body searched, -1 when none is left: bodies start further and
+        // further on, so all searches together read the PDF once, however many streams lack an end
+        int endstream = 0;
         for (int keyword = indexOf(bytes, STREAM, 0); keyword >= 0; keyword = indexOf(bytes, STREAM, keyword + 1)) {
             int bodyStart = bodyStart(bytes, keyword);
             int dictionaryEnd = dictionaryEnd(bytes, keyword, floor);
@@ -74,7 +77,11 @@ final class PdfStreams {
             if (streams.size() >= maxStreams) {
                 return new Decoded(streams, "the PDF has more than " + maxStreams + " filtered streams");
             }
-            ByteBuffer body = bytes.slice(bodyStart, bodyEnd(bytes, bodyStart, dictionary.length()) - bodyStart);
+            if (endstream >= 0 && endstream < bodyStart) {
+                endstream = indexOf(bytes, ENDSTREAM, bodyStart);
+            }
+            ByteBuffer body = bytes.slice(bodyStart, bodyEnd(bytes, bodyStart, dictionary.length(), endstream)
+                    - bodyStart);
             ByteBuffer rest = bytes.slice(bodyStart, bytes.limit() - bodyStart);
             PdfFilters.Result result = PdfFilters.apply(dictionary.filters(), dictionary.predictor(), body, rest,
                     Math.min(budget, MAX_STREAM_BYTES));
@@ -150,8 +157,11 @@ final class PdfStreams {
         return at - 1 >= floor && bytes.get(at) == '>' && bytes.get(at - 1) == '>' ? at + 1 : -1;
     }
 
-    /** The end of the body: by a plausible /Length (followed by "endstream"), else by the next "endstream". */
-    private static int bodyEnd(ByteBuffer bytes, int bodyStart, long length) {
+    /**
+     * The end of the body: by a plausible /Length (followed by "endstream"), else by the next "endstream" (given:
+     * the first at or after bodyStart, or -1), else the end of the PDF.
+     */
+    private static int bodyEnd(ByteBuffer bytes, int bodyStart, long length, int endstream) {
         if (length >= 0 && length <= bytes.limit() - bodyStart) {
             int end = bodyStart + (int) length;
             int at = end;
@@ -162,7 +172,6 @@ final class PdfStreams {
                 return end;
             }
         }
-        int endstream = indexOf(bytes, ENDSTREAM, bodyStart);
         return endstream < 0 ? bytes.limit() : endstream;
     }
 
