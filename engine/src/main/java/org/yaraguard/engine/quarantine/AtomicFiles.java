@@ -27,16 +27,29 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What goes into a file: written to the channel in one call. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
     /** Replaces {@code target} with {@code content}[position, limit); the buffer's position is left unchanged. */
     static void write(Path target, ByteBuffer content) throws IOException {
+        write(target, out -> {
+            ByteBuffer src = content.duplicate();
+            while (src.hasRemaining()) {
+                out.write(src);
+            }
+        });
+    }
+
+    /** Replaces {@code target} with what {@code content} writes. */
+    static void write(Path target, Content content) throws IOException {
         Path folder = target.getParent();
         Path temp = Files.createTempFile(folder, ".partial-", ".tmp", FILE_ATTRIBUTE);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer src = content.duplicate();
-                while (src.hasRemaining()) {
-                    out.write(src);
-                }
+                content.writeTo(out);
                 out.force(true);
             }
             // createTempFile's mode is filtered by the umask only towards fewer rights; set it exactly anyway.

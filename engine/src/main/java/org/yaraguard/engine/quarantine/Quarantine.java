@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.yaraguard.engine.spool.SpooledObject;
 
 /**
  * The quarantine folder: {@code <folder>/<study>/<sha256>.dcm} (the object exactly as received) and
@@ -57,6 +58,23 @@ public final class Quarantine {
      * @throws IllegalArgumentException when the sidecar's id is not a SHA-256 or differs from its sha256 field
      */
     public QuarantineEntry put(ByteBuffer object, Sidecar sidecar) throws IOException {
+        return put(object.remaining(), out -> {
+            ByteBuffer src = object.duplicate();
+            while (src.hasRemaining()) {
+                out.write(src);
+            }
+        }, sidecar);
+    }
+
+    /**
+     * Keeps a spooled object as {@link #put(ByteBuffer, Sidecar)} does, copying it without mapping it: an object too
+     * large for one buffer is kept all the same.
+     */
+    public QuarantineEntry put(SpooledObject object, Sidecar sidecar) throws IOException {
+        return put(object.size(), object::writeTo, sidecar);
+    }
+
+    private QuarantineEntry put(long size, AtomicFiles.Content content, Sidecar sidecar) throws IOException {
         String id = sidecar.id();
         if (!isEntryId(id) || !id.equals(sidecar.sha256())) {
             throw new IllegalArgumentException("sidecar id must be the object's lowercase hex SHA-256");
@@ -65,8 +83,8 @@ public final class Quarantine {
         AtomicFiles.ensureFolder(study);
         QuarantineEntry entry = new QuarantineEntry(id, study.resolve(id + OBJECT_SUFFIX),
                 study.resolve(id + SIDECAR_SUFFIX));
-        if (!Files.isRegularFile(entry.object()) || Files.size(entry.object()) != object.remaining()) {
-            AtomicFiles.write(entry.object(), object);
+        if (!Files.isRegularFile(entry.object()) || Files.size(entry.object()) != size) {
+            AtomicFiles.write(entry.object(), content);
         }
         writeSidecar(entry.sidecar(), withEarlierReview(entry.sidecar(), sidecar));
         return entry;

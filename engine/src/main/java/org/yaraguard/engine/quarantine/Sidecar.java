@@ -61,16 +61,26 @@ public record Sidecar(String id, String receivedAt, String source, String callin
                 rulesetId, sha256, bytes, part10, transferSyntax, trouble, attributes, matches, anomalies, trail);
     }
 
-    /** One rule match: as the scanner's Finding, with the action as its lowercase label. */
+    /**
+     * One rule match: as the scanner's Finding, with the action as its lowercase label and how many times the rule
+     * matched in regions of this kind (1 in sidecars written before counts existed).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Match(String rule, String namespace, List<String> tags, Map<String, Object> meta, String region,
-            List<Long> offsets, String action) {
+            List<Long> offsets, String action, long count) {
 
         public Match {
             tags = tags == null ? List.of() : List.copyOf(tags);
             meta = meta == null ? Map.of() : Map.copyOf(meta);
             offsets = offsets == null ? List.of() : List.copyOf(offsets);
+            count = Math.max(1, count);
+        }
+
+        /** A single match. */
+        public Match(String rule, String namespace, List<String> tags, Map<String, Object> meta, String region,
+                List<Long> offsets, String action) {
+            this(rule, namespace, tags, meta, region, offsets, action, 1);
         }
     }
 

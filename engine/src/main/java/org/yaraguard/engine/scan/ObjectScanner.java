@@ -3,11 +3,11 @@ package org.yaraguard.engine.scan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaraguard.engine.dicom.Anomaly;
 import org.yaraguard.engine.dicom.DicomInspector;
 import org.yaraguard.engine.dicom.Inspection;
 import org.yaraguard.engine.dicom.Region;
@@ -22,8 +22,9 @@ import org.yaraguard.engine.yara.YaraScanIncompleteException;
 import org.yaraguard.engine.yara.YaraScanTimeoutException;
 
 /**
- * Judges one object: inspects its DICOM structure, scans the whole object once and then each extracted region
- * with the rules in force, and turns matches, anomalies and trouble into a {@link Verdict}. Thread-safe.
+ * Judges one object: inspects its DICOM structure (framed by how it arrived), scans the whole object once and then
+ * each extracted region with the rules in force, and turns matches, anomalies and trouble into a {@link Verdict}.
+ * Whatever could not be fully inspected or scanned is trouble, never a pass. Thread-safe.
  */
 public final class ObjectScanner {
 
@@ -47,12 +48,12 @@ public final class ObjectScanner {
         long start = System.nanoTime();
         Outcome outcome = new Outcome();
         if (object.size() > limits.maxObjectBytes()) {
-            outcome.trouble = new Trouble(Trouble.Kind.TOO_LARGE,
-                    object.size() + " bytes exceed the limit of " + limits.maxObjectBytes());
+            outcome.trouble(new Trouble(Trouble.Kind.TOO_LARGE,
+                    object.size() + " bytes exceed the limit of " + limits.maxObjectBytes()));
         } else {
             Optional<ActiveRules> active = rules.activate();
             if (active.isEmpty()) {
-                outcome.trouble = new Trouble(Trouble.Kind.NO_RULES, "no rule set is in force");
+                outcome.trouble(new Trouble(Trouble.Kind.NO_RULES, "no rule set is in force"));
             } else {
                 try (ActiveRules inForce = active.get()) {
                     outcome.ruleSetId = inForce.ruleSet().id();
@@ -67,25 +68,28 @@ public final class ObjectScanner {
                                Outcome outcome) {
         try {
             ByteBuffer bytes = object.bytes();
-            Inspection inspection = inspector.inspect(bytes, context.transferSyntaxHint());
-            outcome.inspection = inspection;
-            Map<String, Object> variables = variables(inspection, context);
-            scanRegion(inForce, bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
-            for (Region region : inspection.regions()) {
-                scanRegion(inForce, region.bytes(), region.name(), region.offset(), variables, start, outcome);
+            // Closed right after the last region scan: derived views (inflated, swapped …) are freed at once.
+            try (Inspection inspection = inspector.inspect(bytes, context.framing(), context.transferSyntaxHint())) {
+                outcome.inspect(inspection);
+                Map<String, Object> variables = variables(inspection, context);
+                scanRegion(inForce, bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
+                for (Region region : inspection.regions()) {
+                    scanRegion(inForce, region.bytes(), region.name(), region.offset(), variables, start, outcome);
+                }
             }
-        } catch (YaraScanIncompleteException e) {
-            outcome.trouble = new Trouble(Trouble.Kind.INCOMPLETE, e.getMessage());
         } catch (YaraScanTimeoutException e) {
-            outcome.trouble = new Trouble(Trouble.Kind.TIMEOUT, "scan exceeded " + limits.timeout().toSeconds() + " s");
+            outcome.trouble(new Trouble(Trouble.Kind.TIMEOUT, "scan exceeded " + limits.timeout().toSeconds() + " s"));
         } catch (YaraException | IOException | RuntimeException e) {
-            outcome.trouble = new Trouble(Trouble.Kind.ENGINE_ERROR, String.valueOf(e.getMessage()));
+            outcome.trouble(new Trouble(Trouble.Kind.ENGINE_ERROR, String.valueOf(e.getMessage())));
+        } catch (Error e) {
+            // Out of memory (or stack) mid-scan says nothing about the object: never an anomaly, never a pass.
+            outcome.trouble(new Trouble(Trouble.Kind.ENGINE_ERROR, e.getClass().getSimpleName() + " during the scan"));
         }
     }
 
     private void scanRegion(ActiveRules inForce, ByteBuffer bytes, String region, long regionOffset,
                             Map<String, Object> variables, long start, Outcome outcome)
-            throws YaraScanTimeoutException, YaraScanIncompleteException, YaraException {
+            throws YaraScanTimeoutException, YaraException {
         Duration left = limits.timeout().minusNanos(System.nanoTime() - start);
         if (left.isNegative() || left.isZero()) {
             throw new YaraScanTimeoutException("time budget of " + limits.timeout().toSeconds() + " s spent before region " + region);
@@ -95,20 +99,15 @@ public final class ObjectScanner {
         try {
             matches = inForce.lease().scan(bytes, variables, left);
         } catch (YaraScanIncompleteException e) {
-            // What the rules did report still counts: a reject finding must not hide behind the trouble's action.
-            addFindings(e.partialMatches(), region, regionOffset, outcome);
-            throw e;
+            // A string gave up recording matches: a rule may have missed. What the rules did report still counts (a
+            // reject finding must not hide behind the trouble's action), and the other regions are still scanned.
+            outcome.trouble(new Trouble(Trouble.Kind.INCOMPLETE, "region " + region + ": " + e.getMessage()));
+            matches = e.partialMatches();
         }
-        addFindings(matches, region, regionOffset, outcome);
-    }
-
-    private void addFindings(List<YaraMatch> matches, String region, long regionOffset, Outcome outcome) {
         for (YaraMatch match : matches) {
-            var rule = match.rule();
             List<Long> offsets = regionOffset <= 0 ? match.offsets()
                     : match.offsets().stream().map(o -> o + regionOffset).toList();
-            outcome.findings.add(new Finding(rule.identifier(), rule.namespace(), rule.tags(), rule.meta(), region,
-                    offsets, policy.resolve(rule).action()));
+            outcome.findings.add(match.rule(), region, offsets, policy.resolve(match.rule()).action());
         }
     }
 
@@ -129,28 +128,40 @@ public final class ObjectScanner {
 
     /** What one scan gathered so far; trouble keeps the findings made before it. */
     private final class Outcome {
-        final List<Finding> findings = new ArrayList<>();
+        final FindingTally findings = new FindingTally();
         Inspection inspection;
+        /** The first trouble met, which the verdict reports. */
         Trouble trouble;
+        /** The strongest action of every trouble met, reported or not. */
+        Action troubleAction = Action.CLEAN;
         String ruleSetId;
 
+        void trouble(Trouble met) {
+            if (trouble == null) {
+                trouble = met;
+            }
+            troubleAction = troubleAction.max(troubleActions.forKind(met.kind()));
+        }
+
+        /** Incomplete anomalies are trouble; benign ones take the anomaly action in {@link #verdict}. */
+        void inspect(Inspection done) {
+            inspection = done;
+            done.anomalies().stream().filter(Anomaly::incomplete).findFirst().ifPresent(first -> trouble(
+                    new Trouble(Trouble.Kind.INCOMPLETE, first.kind() + " at " + first.offset() + ": "
+                            + first.detail())));
+        }
+
         Verdict verdict(SpooledObject object, long micros) {
-            Action action = Action.CLEAN;
-            for (Finding finding : findings) {
-                action = action.max(finding.action());
-            }
-            if (inspection != null && !inspection.anomalies().isEmpty()) {
+            Action action = findings.strongest().max(troubleAction);
+            if (inspection != null && inspection.anomalies().stream().anyMatch(a -> !a.incomplete())) {
                 action = action.max(troubleActions.onAnomaly());
-            }
-            if (trouble != null) {
-                action = action.max(troubleActions.forKind(trouble.kind()));
             }
             boolean part10 = inspection != null && inspection.part10();
             ReviewAttributes attributes = inspection != null ? inspection.attributes() : ReviewAttributes.empty();
             // Hashing costs as much as a third of a scan: a clean file from the command line is not hashed.
             String sha256 = action == Action.CLEAN ? object.knownSha256() : object.sha256();
-            return new Verdict(action, findings, inspection != null ? inspection.anomalies() : List.of(), trouble,
-                    ruleSetId, sha256, object.size(), micros, part10, attributes);
+            return new Verdict(action, findings.findings(), inspection != null ? inspection.anomalies() : List.of(),
+                    trouble, ruleSetId, sha256, object.size(), micros, part10, attributes, findings.omitted());
         }
     }
 }

@@ -14,10 +14,18 @@ public final class ObjectTooLargeException extends IOException {
         this.limit = limit;
     }
 
+    /** An object of which only {@code seen} bytes were read before the spool's limit stopped reading. */
+    public ObjectTooLargeException(long seen) {
+        super("only the first " + seen + " bytes of the object were read: it exceeds the size limit");
+        this.size = seen;
+        this.limit = -1;
+    }
+
     public long size() {
         return size;
     }
 
+    /** The limit, or -1 when the object was refused by the spool (see {@link #size()}). */
     public long limit() {
         return limit;
     }

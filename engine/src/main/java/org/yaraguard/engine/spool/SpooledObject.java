@@ -3,11 +3,13 @@ package org.yaraguard.engine.spool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,17 +31,19 @@ public final class SpooledObject implements AutoCloseable {
     private final long size;
     /** Larger files are never mapped: their bytes are refused and their hash is computed by reading. */
     private final long mapLimit;
+    /** The bytes of an oversized object that were never spooled (still on the sender's stream), else null. */
+    private final InputStream notSpooled;
     private volatile String sha256;
     private MappedByteBuffer mapped;
     private boolean closed;
 
     private SpooledObject(ByteBuffer memory, Runnable releaseMemory, Path file, boolean ownsFile, long size,
                           String sha256) {
-        this(memory, releaseMemory, file, ownsFile, size, Integer.MAX_VALUE, sha256);
+        this(memory, releaseMemory, file, ownsFile, size, Integer.MAX_VALUE, sha256, null);
     }
 
     private SpooledObject(ByteBuffer memory, Runnable releaseMemory, Path file, boolean ownsFile, long size,
-                          long mapLimit, String sha256) {
+                          long mapLimit, String sha256, InputStream notSpooled) {
         this.memory = memory == null ? null : memory.asReadOnlyBuffer();
         this.releaseMemory = releaseMemory;
         this.file = file;
@@ -47,6 +51,7 @@ public final class SpooledObject implements AutoCloseable {
         this.size = size;
         this.mapLimit = mapLimit;
         this.sha256 = sha256;
+        this.notSpooled = notSpooled;
     }
 
     static SpooledObject inMemory(ByteBuffer direct, String sha256) {
@@ -62,6 +67,21 @@ public final class SpooledObject implements AutoCloseable {
         return new SpooledObject(null, null, file, true, Files.size(file), sha256);
     }
 
+    /**
+     * An object that went past the size limit: only its first bytes were spooled (in {@code direct} or in
+     * {@code file}), the rest is still on the sender's stream ({@code notSpooled}). Its size is what was seen so
+     * far; it has no bytes to scan or hash, and can only be streamed on, once, unscanned.
+     */
+    static SpooledObject oversized(ByteBuffer direct, Path file, long seen, InputStream notSpooled) {
+        return new SpooledObject(direct, direct == null ? null : () -> BufferRelease.release(direct), file,
+                file != null, seen, Integer.MAX_VALUE, null, notSpooled);
+    }
+
+    /** False when the object went past the spool's size limit: only part of it was read (see {@link #size()}). */
+    public boolean complete() {
+        return notSpooled == null;
+    }
+
     /** An existing file, scanned where it lies; closing it never deletes the file. */
     public static SpooledObject open(Path file) throws IOException {
         return new SpooledObject(null, null, file, false, Files.size(file), null);
@@ -69,12 +89,14 @@ public final class SpooledObject implements AutoCloseable {
 
     /** An existing file larger than {@code limit}, which may change: never mapped, its bytes refused. */
     static SpooledObject unread(Path file, long limit) throws IOException {
-        return new SpooledObject(null, null, file, false, Files.size(file), Math.min(limit, Integer.MAX_VALUE), null);
+        return new SpooledObject(null, null, file, false, Files.size(file), Math.min(limit, Integer.MAX_VALUE), null,
+                null);
     }
 
     /** The object's bytes, read-only, position 0; a file is mapped on first call. */
     public synchronized ByteBuffer bytes() throws IOException {
         checkOpen();
+        checkComplete();
         if (memory != null) {
             return memory.duplicate();
         }
@@ -89,7 +111,7 @@ public final class SpooledObject implements AutoCloseable {
         return mapped.duplicate();
     }
 
-    /** Size in bytes. */
+    /** Size in bytes; for an object that is not {@link #complete()}, the bytes seen before reading stopped. */
     public long size() {
         return size;
     }
@@ -99,10 +121,13 @@ public final class SpooledObject implements AutoCloseable {
         return sha256;
     }
 
-    /** Lowercase hex SHA-256; computed while spooling, or on first call for an opened file. */
+    /**
+     * Lowercase hex SHA-256; computed while spooling, or on first call for an opened file; null for an object that is
+     * not {@link #complete()}.
+     */
     public String sha256() {
         String hash = sha256;
-        if (hash == null) {
+        if (hash == null && complete()) {
             try {
                 hash = memory != null || size <= mapLimit ? Sha256.of(bytes()) : hashFile();
             } catch (IOException e) {
@@ -121,16 +146,44 @@ public final class SpooledObject implements AutoCloseable {
         return Sha256.hex(digest);
     }
 
-    /** A fresh stream over the same bytes, for the archive to read as if from the sender. */
+    /**
+     * A fresh stream over the same bytes, for the archive to read as if from the sender. For an object that is not
+     * {@link #complete()}: the spooled bytes followed by the unread rest, so this works once only.
+     */
     public InputStream openStream() throws IOException {
+        InputStream spooled = memory != null ? new ByteBufferInputStream(this, memory.duplicate())
+                : Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
+        return notSpooled == null ? spooled : new SequenceInputStream(spooled, notSpooled);
+    }
+
+    /** Writes the bytes to {@code out} without mapping them, so objects of any size can be copied. */
+    public void writeTo(WritableByteChannel out) throws IOException {
+        checkComplete();
         if (memory != null) {
-            return new ByteBufferInputStream(this, memory.duplicate());
+            synchronized (this) {
+                checkOpen();
+                ByteBuffer src = memory.duplicate();
+                while (src.hasRemaining()) {
+                    out.write(src);
+                }
+            }
+            return;
         }
-        return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = 0;
+            while (position < size) {
+                long n = in.transferTo(position, size - position, out);
+                if (n <= 0) {
+                    throw new IOException("spool file ended at " + position + " of " + size + " bytes");
+                }
+                position += n;
+            }
+        }
     }
 
     /** Copies the bytes to {@code target}, replacing it. */
     public void copyTo(Path target) throws IOException {
+        checkComplete();
         if (memory != null) {
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -141,6 +194,12 @@ public final class SpooledObject implements AutoCloseable {
             }
         } else {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void checkComplete() throws ObjectTooLargeException {
+        if (notSpooled != null) {
+            throw new ObjectTooLargeException(size);
         }
     }
 
@@ -166,5 +225,6 @@ public final class SpooledObject implements AutoCloseable {
         if (ownsFile) {
             Files.deleteIfExists(file);
         }
+        // The bytes not spooled are left on the sender's stream, which belongs to the archive: it is not closed here.
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaraguard.engine.spool.Spool;
+import org.yaraguard.engine.spool.SpooledObject;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,6 +109,30 @@ class QuarantineTest {
         assertThat(now.status()).isEqualTo(Sidecar.QUARANTINED);
         assertThat(now.review()).extracting(Sidecar.ReviewEvent::event).containsExactly("release");
         assertThat(second.object()).hasBinaryContent(object);
+    }
+
+    @Test
+    void aSpooledObjectIsCopiedInWhole() throws IOException {
+        byte[] object = new byte[200_000];
+        new java.util.Random(7).nextBytes(object);
+        Path spoolFolder = Files.createDirectories(temp.resolve("spool"));
+        try (SpooledObject spooled = new Spool(spoolFolder, 1000).spool(new java.io.ByteArrayInputStream(object))) {
+            QuarantineEntry entry = new Quarantine(temp.resolve("q")).put(spooled, sidecar(object, "1.2.3"));
+
+            assertThat(entry.object()).hasBinaryContent(object);
+        }
+    }
+
+    @Test
+    void aMatchCountsItsMatchesAndOldSidecarsReadAsOne() throws IOException {
+        Sidecar.Match counted = new Sidecar.Match("R", "ns", List.of(), Map.of(), "private_value", List.of(1L), "log",
+                10_000);
+        String json = Quarantine.JSON.writeValueAsString(counted);
+        String old = json.replace(",\"count\":10000", "");
+
+        assertThat(json).contains("\"count\":10000");
+        assertThat(Quarantine.JSON.readValue(json, Sidecar.Match.class).count()).isEqualTo(10_000);
+        assertThat(Quarantine.JSON.readValue(old, Sidecar.Match.class).count()).isEqualTo(1);
     }
 
     @Test

@@ -121,6 +121,94 @@ class ObjectScannerTest {
     }
 
     @Test
+    void framingFollowsTheEntryPointNotTheBytes() throws Exception {
+        Path bare = dump2dcm("bare.dcm", "-F");
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+        TroubleActions tagIncomplete = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
+                Action.TAG, Action.LOG);
+
+        Verdict asCStore = scan(bare, new ScanContext("c-store", "", "", "1.2.840.10008.1.2.1"), tagIncomplete);
+        Verdict asStow = scan(bare, new ScanContext("stow-rs", "", "", null), tagIncomplete);
+        Verdict polyglotAsCStore = scan(withPreamble(clean, "mz.dcm", new byte[] {'M', 'Z'}),
+                new ScanContext("c-store", "", "", "1.2.840.10008.1.2.1"), tagIncomplete);
+
+        assertThat(asCStore.action()).isEqualTo(Action.CLEAN);
+        assertThat(asCStore.attributes().studyInstanceUid()).isEqualTo(STUDY_UID);
+        assertThat(asStow.part10()).isFalse();
+        assertThat(asStow.action()).as("a STOW-RS part without a preamble is not read as the archive would")
+                .isNotEqualTo(Action.CLEAN);
+        assertThat(polyglotAsCStore.part10()).as("a C-STORE dataset never has a preamble, whatever it says").isFalse();
+    }
+
+    @Test
+    void anIncompleteInspectionIsTroubleWithItsOwnActionNeverAnAnomalyThatLogs() throws Exception {
+        byte[] whole = Files.readAllBytes(clean);
+        Path truncated = work.resolve("truncated.dcm");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 7));
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+        TroubleActions tagIncomplete = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
+                Action.TAG, Action.CLEAN);
+
+        Verdict verdict = scan(truncated, ScanContext.cli(), tagIncomplete);
+
+        assertThat(verdict.trouble()).isNotNull();
+        assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.INCOMPLETE);
+        assertThat(verdict.trouble().detail()).contains("LENGTH_PAST_END");
+        assertThat(verdict.anomalies()).anyMatch(a -> a.incomplete());
+        assertThat(verdict.action()).isEqualTo(Action.TAG);
+        assertThat(scan(truncated, ScanContext.cli(), TroubleActions.defaults()).action())
+                .as("fail closed by default").isEqualTo(Action.REJECT);
+    }
+
+    @Test
+    void aSaturatedStringIsIncompleteTroubleAndItsRegionsFindingsStay() throws Exception {
+        Path pairs = work.resolve("pairs.bin");
+        byte[] bytes = new byte[4 * 1024 * 1024];
+        java.util.Arrays.fill(bytes, (byte) 'A');
+        Files.write(pairs, bytes);
+        writeRules("""
+                rule Pairs { meta: action = "log" strings: $a = "AA" condition: $a }
+                rule Whole { meta: action = "tag" condition: region == "object" }
+                """);
+        TroubleActions logIncomplete = new TroubleActions(Action.REJECT, Action.REJECT, Action.REJECT, Action.REJECT,
+                Action.LOG, Action.CLEAN);
+
+        Verdict verdict = scan(pairs, ScanContext.cli(), logIncomplete);
+
+        assertThat(verdict.trouble().kind()).isEqualTo(Trouble.Kind.INCOMPLETE);
+        assertThat(verdict.findings()).extracting(Finding::rule).contains("Pairs", "Whole");
+        assertThat(verdict.action()).as("the partial findings count").isEqualTo(Action.TAG);
+    }
+
+    @Test
+    void benignAnomaliesAreNotTrouble() throws Exception {
+        Path odd = withPreamble(clean, "odd.dcm", new byte[] {'h', 'e', 'l', 'l', 'o'});
+        writeRules("rule Never { strings: $a = \"NEVER-IN-A-DICOM-FILE\" condition: $a }");
+
+        Verdict verdict = scan(odd, ScanContext.cli(), TroubleActions.defaults());
+
+        assertThat(verdict.trouble()).isNull();
+        assertThat(verdict.action()).isEqualTo(Action.LOG);
+    }
+
+    @Test
+    void manyMatchingRulesAreBoundedAndTheDecisiveOneStays() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append("rule Logged_").append(i).append(" { meta: action = \"log\" condition: true }\n");
+        }
+        text.append("rule Decisive { meta: action = \"reject\" condition: region == \"preamble\" }\n");
+        writeRules(text.toString());
+
+        Verdict verdict = scan(clean, Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults());
+
+        assertThat(verdict.findings()).hasSize(FindingTally.MAX_FINDINGS);
+        assertThat(verdict.decisiveRules()).containsExactly("Decisive");
+        assertThat(verdict.action()).isEqualTo(Action.REJECT);
+        assertThat(verdict.findingsOmitted()).isEqualTo(2 * 300 + 1 - FindingTally.MAX_FINDINGS);
+    }
+
+    @Test
     void withoutARuleSetTheNoRulesActionApplies() throws Exception {
         writeRules("rule Broken {");
         Verdict verdict = scan(clean, Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults());
@@ -130,11 +218,20 @@ class ObjectScannerTest {
     }
 
     private Verdict scan(Path file, Policy policy, TroubleActions trouble, ScanLimits limits) throws Exception {
+        return scan(file, ScanContext.cli(), policy, trouble, limits);
+    }
+
+    private Verdict scan(Path file, ScanContext context, TroubleActions trouble) throws Exception {
+        return scan(file, context, Policy.defaults(), trouble, ScanLimits.defaults());
+    }
+
+    private Verdict scan(Path file, ScanContext context, Policy policy, TroubleActions trouble, ScanLimits limits)
+            throws Exception {
         try (RulesFolder rules = RulesFolder.open(rulesDir, RulesFolder.Options.once());
              SpooledObject object = SpooledObject.open(file)) {
             ObjectScanner scanner = new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()), policy,
                     trouble, limits);
-            return scanner.scan(object, ScanContext.cli());
+            return scanner.scan(object, context);
         }
     }
 
@@ -151,7 +248,7 @@ class ObjectScannerTest {
     }
 
     /** A small secondary-capture object made by DCMTK's dump2dcm. */
-    private Path dump2dcm(String name) throws Exception {
+    private Path dump2dcm(String name, String... options) throws Exception {
         Path dump = work.resolve(name + ".txt");
         Files.writeString(dump, String.join("\n",
                 "(0008,0016) UI =SecondaryCaptureImageStorage",
@@ -163,8 +260,10 @@ class ObjectScannerTest {
                 "(0020,000e) UI [1.2.826.0.1.3680043.2.1125.7.1]",
                 ""));
         Path target = work.resolve(name);
-        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", dump.toString(), target.toString()))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of("dump2dcm", "+te"));
+        command.addAll(List.of(options));
+        command.addAll(List.of(dump.toString(), target.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();

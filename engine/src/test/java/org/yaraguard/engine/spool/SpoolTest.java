@@ -117,6 +117,74 @@ class SpoolTest {
         assertThat(Files.readAllBytes(folder.resolve("copy.dcm"))).isEqualTo(data);
     }
 
+    @Test
+    void readingStopsAtTheLimitAndNoMoreThanTheLimitReachesTheDisk() throws IOException {
+        byte[] data = randomBytes(1_000_000);
+        CountingStream sender = new CountingStream(data);
+        try (SpooledObject object = new Spool(folder, 1024, 200_000).spool(sender)) {
+            assertThat(object.complete()).isFalse();
+            assertThat(object.size()).isGreaterThan(200_000);
+            assertThat(sender.served).as("read no further than one chunk past the limit").isLessThan(300_000);
+            assertThat(spoolFiles()).singleElement()
+                    .satisfies(f -> assertThat(Files.size(f)).isLessThanOrEqualTo(200_000));
+            assertThat(object.sha256()).isNull();
+            assertThatThrownBy(object::bytes).isInstanceOf(ObjectTooLargeException.class);
+            assertThat(readAll(object)).as("streamed on, unscanned, the object is whole").isEqualTo(data);
+        }
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void anObjectOverTheLimitThatFitsInMemoryIsStoppedToo() throws IOException {
+        byte[] data = randomBytes(100_000);
+        try (SpooledObject object = new Spool(folder, 1 << 20, 4096).spool(new CountingStream(data))) {
+            assertThat(object.complete()).isFalse();
+            assertThat(spoolFiles()).isEmpty();
+            assertThat(readAll(object)).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void anObjectOfExactlyTheLimitIsComplete() throws IOException {
+        byte[] data = randomBytes(8 * 1024);
+        try (SpooledObject object = new Spool(folder, 1024, 8 * 1024).spool(new ByteArrayInputStream(data))) {
+            assertThat(object.complete()).isTrue();
+            assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+        }
+    }
+
+    @Test
+    void aSpoolFileIsWrittenOutWithoutBeingMapped() throws IOException {
+        byte[] data = randomBytes(300_000);
+        Path copy = folder.resolve("copy.dcm");
+        try (SpooledObject object = new Spool(folder, 1000).spool(new ByteArrayInputStream(data));
+             java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(copy,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            object.writeTo(out);
+            Path spooled = spoolFiles()[0];
+            long mappings = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .filter(line -> line.endsWith(spooled.toString())).count();
+            assertThat(mappings).isZero();
+        }
+        assertThat(Files.readAllBytes(copy)).isEqualTo(data);
+    }
+
+    /** A sender's stream that counts what it served. */
+    private static final class CountingStream extends ByteArrayInputStream {
+        long served;
+
+        CountingStream(byte[] data) {
+            super(data);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            int n = super.read(b, off, len);
+            served += Math.max(n, 0);
+            return n;
+        }
+    }
+
     private Path[] spoolFiles() {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().startsWith("spool-")).toArray(Path[]::new);

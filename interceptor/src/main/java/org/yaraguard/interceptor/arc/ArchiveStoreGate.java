@@ -14,6 +14,8 @@ import org.dcm4che3.net.service.DicomServiceException;
 import org.dcm4chee.arc.store.StoreContext;
 import org.dcm4chee.arc.store.StoreService;
 import org.dcm4chee.arc.store.StoreSession;
+import org.yaraguard.engine.dicom.Framing;
+import org.yaraguard.engine.scan.ScanContext;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.interceptor.IngestMethod;
 import org.yaraguard.interceptor.StoreGate;
@@ -162,7 +164,8 @@ public final class ArchiveStoreGate implements StoreGate {
         if (!dataset.hasBulkValues()) {
             return invocation.proceed();
         }
-        Origin origin = origin(context, method.source(), BulkDataset.TRANSFER_SYNTAX);
+        // The bytes scanned are the dataset encoded here, never the sender's file: bare, whatever the entry point.
+        Origin origin = origin(context, method.source(), BulkDataset.TRANSFER_SYNTAX, Framing.BARE);
         SpooledObject object;
         try {
             object = guard.spool(new java.io.ByteArrayInputStream(dataset.encode()));
@@ -186,15 +189,16 @@ public final class ArchiveStoreGate implements StoreGate {
     }
 
     private static Origin origin(StoreContext context, String source) {
-        return origin(context, source, context == null ? null : context.getReceiveTranferSyntax());
+        return origin(context, source, context == null ? null : context.getReceiveTranferSyntax(),
+                ScanContext.framingOf(source));
     }
 
-    private static Origin origin(StoreContext context, String source, String transferSyntax) {
+    private static Origin origin(StoreContext context, String source, String transferSyntax, Framing framing) {
         StoreSession session = context == null ? null : context.getStoreSession();
         if (session == null) {
-            return new Origin(source, null, null, null, transferSyntax);
+            return new Origin(source, null, null, null, transferSyntax, framing);
         }
         return new Origin(source, session.getCallingAET(), session.getCalledAET(), session.getRemoteHostName(),
-                transferSyntax);
+                transferSyntax, framing);
     }
 }

@@ -52,7 +52,7 @@ public final class Guard implements AutoCloseable {
 
     private Guard(GuardSettings settings, RulesFolder rules, String unavailable, Clock clock) {
         this.settings = settings;
-        this.spool = new Spool(settings.spoolDir(), settings.spoolMemoryBytes());
+        this.spool = new Spool(settings.spoolDir(), settings.spoolMemoryBytes(), settings.maxObjectBytes());
         this.rules = rules;
         this.scanner = rules == null ? null : new ObjectScanner(rules, inspector,
                 settings.policy(), settings.troubleActions(), settings.limits());
@@ -113,12 +113,18 @@ public final class Guard implements AutoCloseable {
         return rules == null ? Optional.empty() : rules.current();
     }
 
-    /** Takes an object off its stream into the spool. */
+    /**
+     * Takes an object off its stream into the spool; past the size limit reading stops and the object is not
+     * {@link SpooledObject#complete() complete} (its verdict is then too-large trouble).
+     */
     public SpooledObject spool(InputStream in) throws IOException {
         return spool.spool(in);
     }
 
-    /** Scans a spooled object and carries out its verdict (quarantine, findings, server log); never throws. */
+    /**
+     * Scans a spooled object and carries out its verdict (quarantine, findings, server log). An object whose verdict
+     * could not be recorded is not stored: it would pass with no trace.
+     */
     public Ruling judge(SpooledObject object, Origin origin) {
         Verdict verdict = scan(object, origin);
         Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
@@ -126,12 +132,10 @@ public final class Guard implements AutoCloseable {
             return Ruling.store(verdict, mode);
         }
         if (mode == Mode.MONITOR || verdict.action() == Action.LOG) {
-            record(verdict, origin, mode, Sidecar.STORED, null);
-            return Ruling.store(verdict, mode);
+            return recorded(verdict, origin, mode, Sidecar.STORED, null, Ruling.store(verdict, mode));
         }
         if (verdict.action() == Action.TAG) {
-            record(verdict, origin, mode, Sidecar.STORED, null);
-            return Ruling.tag(verdict, mode);
+            return recorded(verdict, origin, mode, Sidecar.STORED, null, Ruling.tag(verdict, mode));
         }
         if (approvals.consume(verdict.sha256())) {
             return admitReleased(verdict, origin, mode);
@@ -148,10 +152,18 @@ public final class Guard implements AutoCloseable {
     private Ruling admitReleased(Verdict verdict, Origin origin, Mode mode) {
         findings.appendReview("approval-used", verdict.sha256(), null,
                 "one-time release approval admitted the object despite verdict " + verdict.action().label());
-        record(verdict, origin, mode, RELEASED, null);
         LOG.log(Level.WARNING, "YARA Guard admitted object {0} once on a reviewer''s release approval",
                 verdict.sha256());
-        return Ruling.store(verdict, mode);
+        return recorded(verdict, origin, mode, RELEASED, null, Ruling.store(verdict, mode));
+    }
+
+    /** {@code ruling} once the verdict is in the findings log; else a refusal the sender may retry. */
+    private Ruling recorded(Verdict verdict, Origin origin, Mode mode, String status, String quarantineId,
+            Ruling ruling) {
+        if (record(verdict, origin, mode, status, quarantineId)) {
+            return ruling;
+        }
+        return Ruling.refuse(verdict, mode, OUT_OF_RESOURCES, "YARA Guard: cannot record the verdict");
     }
 
     /**
@@ -161,7 +173,7 @@ public final class Guard implements AutoCloseable {
     public Ruling spoolFailed(IOException failure, Origin origin) {
         Verdict verdict = new Verdict(Action.REJECT, List.of(), List.of(),
                 new Trouble(Trouble.Kind.ENGINE_ERROR, "spool failed: " + failure.getMessage()), currentRuleSetId(),
-                null, 0, 0, false, null);
+                null, 0, 0, false, null, 0);
         Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
         record(verdict, origin, mode, "not-stored", null);
         return Ruling.refuse(verdict, mode, OUT_OF_RESOURCES, "YARA Guard: cannot spool object");
@@ -169,16 +181,16 @@ public final class Guard implements AutoCloseable {
 
     private Verdict scan(SpooledObject object, Origin origin) {
         ScanContext context = new ScanContext(origin.source(), origin.callingAet(), origin.remoteHost(),
-                origin.transferSyntax());
+                origin.transferSyntax(), origin.framing());
         if (scanner != null) {
             return scanner.scan(object, context);
         }
         // Without libyara the object still gets its reviewer attributes from our own inspection.
-        var inspection = inspector.inspect(bytesOrEmpty(object),
-                origin.transferSyntax());
-        return new Verdict(settings.troubleActions().onNoRules(), List.of(), inspection.anomalies(),
-                new Trouble(Trouble.Kind.NO_RULES, unavailable), null, object.sha256(), object.size(), 0,
-                inspection.part10(), inspection.attributes());
+        try (var inspection = inspector.inspect(bytesOrEmpty(object), origin.framing(), origin.transferSyntax())) {
+            return new Verdict(settings.troubleActions().onNoRules(), List.of(), inspection.anomalies(),
+                    new Trouble(Trouble.Kind.NO_RULES, unavailable), null, object.sha256(), object.size(), 0,
+                    inspection.part10(), inspection.attributes(), 0);
+        }
     }
 
     private static java.nio.ByteBuffer bytesOrEmpty(SpooledObject object) {
@@ -193,10 +205,19 @@ public final class Guard implements AutoCloseable {
         return ruleSet().map(RuleSet::id).orElse(null);
     }
 
-    /** Quarantines the object; a failure is logged and the refusal stands (the sender can send it again). */
+    /**
+     * Quarantines the object (copied, never mapped, so objects too large to scan are kept too); a failure is logged
+     * and the refusal stands (the sender can send it again). An object the spool did not read to its end cannot be
+     * kept.
+     */
     private String keep(SpooledObject object, Verdict verdict, Origin origin, Mode mode) {
+        if (!object.complete()) {
+            LOG.log(Level.WARNING, "YARA Guard refused an object of more than {0} bytes without reading it to its"
+                    + " end: it is not quarantined", settings.maxObjectBytes());
+            return null;
+        }
         try {
-            QuarantineEntry entry = quarantine.put(object.bytes(),
+            QuarantineEntry entry = quarantine.put(object,
                     Sidecars.of(verdict, origin, mode, Sidecar.QUARANTINED, clock.instant()));
             return entry.id();
         } catch (IOException | RuntimeException e) {
@@ -206,10 +227,14 @@ public final class Guard implements AutoCloseable {
         }
     }
 
-    private void record(Verdict verdict, Origin origin, Mode mode, String status, String quarantineId) {
-        findings.appendVerdict(Sidecars.of(verdict, origin, mode, status, clock.instant()), quarantineId);
-        Level level = verdict.action() == Action.REJECT || verdict.trouble() != null ? Level.WARNING : Level.INFO;
+    /** Writes the findings line and the server-log line; false when the findings line could not be written. */
+    private boolean record(Verdict verdict, Origin origin, Mode mode, String status, String quarantineId) {
+        boolean written = findings.appendVerdict(Sidecars.of(verdict, origin, mode, status, clock.instant()),
+                quarantineId);
+        Level level = verdict.action() == Action.REJECT || verdict.trouble() != null || !written ? Level.WARNING
+                : Level.INFO;
         LOG.log(level, "{0}", ServerLogLine.of(verdict, origin, mode, quarantineId));
+        return written;
     }
 
     @Override

@@ -14,10 +14,12 @@ import org.yaraguard.engine.scan.TroubleActions;
 /**
  * Every {@code yara-guard.*} system property, read and validated in one place. Folder defaults lie under WildFly's
  * own server folders ({@code jboss.server.config.dir} …). All errors are collected and reported together.
+ * {@code maxObjectBytes} is the configured limit, where the spool stops reading; {@code limits} caps it at what one
+ * buffer can scan, so an object between the two is spooled whole, refused as too large and still quarantined.
  */
 public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Path findingsLog, Policy policy,
         ModeMap modes, int rejectStatus, ScanLimits limits, long spoolMemoryBytes, TroubleActions troubleActions,
-        StartupPolicy startupPolicy, Duration rulesPollInterval, Path approvalDir) {
+        StartupPolicy startupPolicy, Duration rulesPollInterval, Path approvalDir, long maxObjectBytes) {
 
     public static final String PREFIX = "yara-guard.";
     static final String RULES_DIR = PREFIX + "rules.dir";
@@ -90,7 +92,7 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
                 new ModeMap(mode, byAet, byHost), status, new ScanLimits(Duration.ofSeconds(timeout), scannable),
                 memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, onIncomplete, onAnomaly),
                 startup,
-                Duration.ofSeconds(poll), approvals);
+                Duration.ofSeconds(poll), approvals, maxBytes);
     }
 
     private static long positive(long value) {

@@ -20,8 +20,12 @@ final class ServerLogLine {
                 .append('@').append(Printable.of(origin.remoteHost()));
         if (!verdict.findings().isEmpty()) {
             line.append(" rules=").append(verdict.findings().stream()
-                    .map(f -> f.namespace() + ":" + f.rule() + "/" + f.region() + "=" + f.action().label())
-                    .distinct().toList());
+                    .map(f -> f.namespace() + ":" + f.rule() + "/" + f.region() + "=" + f.action().label()
+                            + (f.count() > 1 ? " x" + f.count() : ""))
+                    .toList());
+        }
+        if (verdict.findingsOmitted() > 0) {
+            line.append(" omitted=").append(verdict.findingsOmitted());
         }
         if (!verdict.anomalies().isEmpty()) {
             line.append(" anomalies=").append(verdict.anomalies().stream().map(a -> a.kind().name()).distinct()

@@ -16,7 +16,7 @@ final class Sidecars {
                 verdict.ruleSetId(), verdict.sha256(), verdict.bytes(), verdict.part10(), origin.transferSyntax(),
                 verdict.trouble() == null ? null : verdict.trouble().toString(), verdict.attributes(),
                 verdict.findings().stream().map(f -> new Sidecar.Match(f.rule(), f.namespace(), f.tags(), f.meta(),
-                        f.region(), f.offsets(), f.action().label())).toList(),
+                        f.region(), f.offsets(), f.action().label(), f.count())).toList(),
                 verdict.anomalies(), null);
     }
 }

@@ -45,11 +45,11 @@ class CommentsTest {
     }
 
     private static Finding finding(String rule, Action action) {
-        return new Finding(rule, "default/x.yar", List.of(), Map.of(), "object", List.of(), action);
+        return new Finding(rule, "default/x.yar", List.of(), Map.of(), "object", List.of(), action, 1);
     }
 
     private static Verdict verdict(Action action, Trouble trouble, Finding... findings) {
         return new Verdict(action, List.of(findings), List.of(), trouble, "id", "sha", 1, 1, false,
-                ReviewAttributes.empty());
+                ReviewAttributes.empty(), 0);
     }
 }

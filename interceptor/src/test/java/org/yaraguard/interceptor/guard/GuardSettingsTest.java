@@ -30,6 +30,7 @@ class GuardSettingsTest {
         assertThat(settings.rejectStatus()).isEqualTo(0x0124);
         assertThat(settings.limits().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.limits().maxObjectBytes()).isEqualTo(ScanLimits.MAX_SCANNABLE_BYTES);
+        assertThat(settings.maxObjectBytes()).as("where the spool stops").isEqualTo(4L << 30);
         assertThat(settings.spoolMemoryBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(settings.troubleActions().onTimeout()).isEqualTo(Action.REJECT);
         assertThat(settings.troubleActions().onTooLarge()).isEqualTo(Action.REJECT);

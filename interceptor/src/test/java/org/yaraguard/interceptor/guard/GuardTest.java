@@ -26,6 +26,7 @@ import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.Sidecar;
 import org.yaraguard.engine.review.Approvals;
 import org.yaraguard.engine.scan.Action;
+import org.yaraguard.engine.scan.Trouble;
 import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraUnavailableException;
@@ -198,6 +199,56 @@ class GuardTest {
         assertThat(ruling.comment()).hasSizeLessThanOrEqualTo(64);
         assertThat(findings()).singleElement().satisfies(line ->
                 assertThat(line.get("trouble").asText()).contains("No space left on device"));
+    }
+
+    @Test
+    void anObjectOverTheLimitIsRefusedEarlyRecordedAndNeverSpooledWhole() throws IOException {
+        properties.put("yara-guard.max.object.bytes", "4096");
+        properties.put("yara-guard.spool.memory.bytes", "1024");
+        guard = start(RULES);
+        byte[] large = object("1.2.3", "REJECT-ME-NOW" + " ".repeat(200_000));
+
+        Ruling ruling = judge(guard, large, C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(ruling.verdict().trouble().kind()).isEqualTo(Trouble.Kind.TOO_LARGE);
+        assertThat(ruling.comment()).isEqualTo("YARA Guard: object too large to scan");
+        assertThat(findings()).singleElement().satisfies(line -> {
+            assertThat(line.get("action").asText()).isEqualTo("reject");
+            assertThat(line.get("trouble").asText()).startsWith("too-large");
+        });
+        assertThat(quarantined()).isEmpty();
+    }
+
+    @Test
+    void anObjectOverTheLimitTakesTheConfiguredActionAndThenStreamsOnWhole() throws IOException {
+        properties.put("yara-guard.max.object.bytes", "4096");
+        properties.put("yara-guard.on.too.large", "log");
+        guard = start(RULES);
+        byte[] large = object("1.2.3", "x".repeat(100_000));
+
+        try (SpooledObject spooled = guard.spool(new ByteArrayInputStream(large))) {
+            Ruling ruling = guard.judge(spooled, C_STORE);
+
+            assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.STORE);
+            assertThat(ruling.verdict().trouble().kind()).isEqualTo(Trouble.Kind.TOO_LARGE);
+            try (InputStream archive = spooled.openStream()) {
+                assertThat(archive.readAllBytes()).isEqualTo(large);
+            }
+        }
+        assertThat(findings()).singleElement().satisfies(line ->
+                assertThat(line.get("action").asText()).isEqualTo("log"));
+    }
+
+    @Test
+    void aVerdictThatCannotBeRecordedIsNotStored() throws IOException {
+        Files.createDirectories(temp.resolve("findings.log"));
+
+        Ruling ruling = judge(start(RULES), object("1.2.3", "LOG-ME-NOW"), C_STORE);
+
+        assertThat(ruling.outcome()).isEqualTo(Ruling.Outcome.REFUSE);
+        assertThat(ruling.status()).isEqualTo(Guard.OUT_OF_RESOURCES);
+        assertThat(ruling.verdict().action()).isEqualTo(Action.LOG);
     }
 
     @Test
