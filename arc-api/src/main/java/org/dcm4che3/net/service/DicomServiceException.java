@@ -5,8 +5,15 @@ import java.io.IOException;
 /** Compile-only: the failure dcm4che turns into a DIMSE status (and the archive into a STOW-RS FailureReason). */
 public class DicomServiceException extends IOException {
 
-    /** Keeps only the message (so the hook's unit tests can read it); the archive's class keeps the status too. */
+    private final int status;
+
+    /** Keeps the message and the status (so the hook's unit tests can read them), as the archive's class does. */
     public DicomServiceException(int status, String message) {
         super(message);
+        this.status = status;
+    }
+
+    public int getStatus() {
+        return status;
     }
 }

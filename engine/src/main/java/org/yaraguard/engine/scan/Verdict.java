@@ -23,6 +23,15 @@ public record Verdict(Action action, List<Finding> findings, List<Anomaly> anoma
         anomalies = List.copyOf(anomalies);
     }
 
+    /**
+     * This verdict with trouble met outside the scan (e.g. a value the hook could not read): the first trouble is the
+     * one reported, and the action is the stronger of the two.
+     */
+    public Verdict withTrouble(Trouble more, Action troubleAction) {
+        return new Verdict(action.max(troubleAction), findings, anomalies, trouble != null ? trouble : more, ruleSetId,
+                sha256, bytes, micros, part10, attributes, findingsOmitted);
+    }
+
     /** Rule names of the findings whose action equals the verdict's, for short messages: strongest first. */
     public List<String> decisiveRules() {
         return findings.stream().filter(f -> f.action() == action).map(Finding::rule).distinct().toList();

@@ -1,6 +1,7 @@
 package org.yaraguard.interceptor.arc;
 
 import jakarta.interceptor.InvocationContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
@@ -28,19 +29,29 @@ import org.yaraguard.interceptor.guard.Ruling;
  * The hook at the archive's ingest methods. Stream paths: spool the sender's bytes, judge them, and hand the archive
  * a stream over exactly those bytes (plus, for a tag verdict, a coercion consumer that adds our private attributes;
  * a tagged C-STORE object is handed to the 3-argument store directly, see {@link #storeWithTags}).
- * Attribute paths: judge the bulk values that exist. A refusal is a DicomServiceException, thrown after the object
- * was quarantined. Each object is judged once, also when the 2-argument store calls the 3-argument one.
+ * Attribute paths: judge the bulk values that exist; one that cannot be read is trouble. A refusal is a
+ * DicomServiceException, thrown after the object was quarantined. Anything unexpected in the gate's own work is a
+ * DicomServiceException too (never an association abort, never a pass); what the archive itself throws passes as
+ * it is. Each object is judged once, also when the 2-argument store calls the 3-argument one.
  */
 public final class ArchiveStoreGate implements StoreGate {
 
     private static final Logger LOG = System.getLogger("org.yaraguard");
-    /** DICOM "Processing failure": used while the configuration is invalid. */
+    /** DICOM "Processing failure": the configuration is invalid, or the gate failed in an unexpected way. */
     private static final int PROCESSING_FAILURE = 0x0110;
+    /** DICOM "Refused: Out of Resources": the gate ran out of memory or could not re-read its spool; may retry. */
+    private static final int OUT_OF_RESOURCES = 0xA700;
     /** Objects being stored on this thread, innermost last: how a nested call finds its object's ruling. */
     private static final ThreadLocal<Deque<GuardedStream>> IN_PROGRESS = ThreadLocal.withInitial(ArrayDeque::new);
 
     private final Guard guard;
     private final String refusal;
+
+    /** The gate's own work, which may fail in any way. */
+    @FunctionalInterface
+    private interface GateWork<T> {
+        T run() throws Exception;
+    }
 
     /**
      * @param guard   the deployment's guard, or null when the configuration is invalid
@@ -71,42 +82,47 @@ public final class ArchiveStoreGate implements StoreGate {
     private Object stream(InvocationContext invocation, Object[] parameters, StoreContext context,
             IngestMethod method) throws Exception {
         InputStream data = (InputStream) parameters[1];
-        Optional<GuardedStream> judged = alreadyJudged(data, context);
+        Optional<GuardedStream> judged = inGate(() -> alreadyJudged(data, context));
         if (judged.isPresent()) {
             tagThroughConsumer(invocation, parameters, judged.get());
             return invocation.proceed();
         }
-        Origin origin = origin(context, method.source());
-        SpooledObject object;
+        Origin origin = inGate(() -> origin(context, method.source()));
+        SpooledObject object = spool(data, origin);
         try {
-            object = guard.spool(data);
-        } catch (IOException e) {
-            throw refusal(guard.spoolFailed(e, origin));
+            GuardedStream stream = inGate(() -> {
+                Ruling ruling = guard.judge(object, origin);
+                if (ruling.outcome() == Ruling.Outcome.REFUSE) {
+                    throw refusal(ruling);
+                }
+                return new GuardedStream(object.openStream(), context, ruling);
+            });
+            return proceedWith(invocation, parameters, context, method, stream);
+        } finally {
+            release(object);
         }
-        try (object) {
-            Ruling ruling = guard.judge(object, origin);
-            if (ruling.outcome() == Ruling.Outcome.REFUSE) {
-                throw refusal(ruling);
+    }
+
+    private static Object proceedWith(InvocationContext invocation, Object[] parameters, StoreContext context,
+            IngestMethod method, GuardedStream stream) throws Exception {
+        Ruling ruling = stream.ruling();
+        parameters[1] = stream;
+        tagThroughConsumer(invocation, parameters, stream);
+        Deque<GuardedStream> inProgress = IN_PROGRESS.get();
+        inProgress.addLast(stream);
+        try (stream) {
+            if (method == IngestMethod.C_STORE && ruling.outcome() == Ruling.Outcome.TAG) {
+                return storeWithTags(invocation, context, stream);
             }
-            GuardedStream stream = new GuardedStream(object.openStream(), context, ruling);
-            parameters[1] = stream;
-            tagThroughConsumer(invocation, parameters, stream);
-            Deque<GuardedStream> inProgress = IN_PROGRESS.get();
-            inProgress.addLast(stream);
-            try (stream) {
-                if (method == IngestMethod.C_STORE && ruling.outcome() == Ruling.Outcome.TAG) {
-                    return storeWithTags(invocation, context, stream);
-                }
-                return invocation.proceed();
-            } finally {
-                inProgress.removeLastOccurrence(stream);
-                if (inProgress.isEmpty()) {
-                    IN_PROGRESS.remove();
-                }
-                if (ruling.outcome() == Ruling.Outcome.TAG && !stream.wereTagsApplied()) {
-                    LOG.log(Level.WARNING, "YARA Guard could not add its private attributes to tagged object {0}:"
-                            + " the archive never called store with a coercion consumer", ruling.verdict().sha256());
-                }
+            return invocation.proceed();
+        } finally {
+            inProgress.removeLastOccurrence(stream);
+            if (inProgress.isEmpty()) {
+                IN_PROGRESS.remove();
+            }
+            if (ruling.outcome() == Ruling.Outcome.TAG && !stream.wereTagsApplied()) {
+                LOG.log(Level.WARNING, "YARA Guard could not add its private attributes to tagged object {0}:"
+                        + " the archive never called store with a coercion consumer", ruling.verdict().sha256());
             }
         }
     }
@@ -160,28 +176,66 @@ public final class ArchiveStoreGate implements StoreGate {
 
     private Object attributes(InvocationContext invocation, Attributes attributes, StoreContext context,
             IngestMethod method) throws Exception {
-        BulkDataset dataset = attributes == null ? new BulkDataset() : BulkValues.of(attributes);
+        BulkDataset dataset = inGate(() -> attributes == null ? new BulkDataset() : BulkValues.of(attributes));
         if (!dataset.hasBulkValues()) {
             return invocation.proceed();
         }
         // The bytes scanned are the dataset encoded here, never the sender's file: bare, whatever the entry point.
-        Origin origin = origin(context, method.source(), BulkDataset.TRANSFER_SYNTAX, Framing.BARE);
-        SpooledObject object;
+        Origin origin = inGate(() -> origin(context, method.source(), BulkDataset.TRANSFER_SYNTAX, Framing.BARE));
+        SpooledObject object = spool(new ByteArrayInputStream(inGate(dataset::encode)), origin);
         try {
-            object = guard.spool(new java.io.ByteArrayInputStream(dataset.encode()));
-        } catch (IOException e) {
-            throw refusal(guard.spoolFailed(e, origin));
-        }
-        try (object) {
-            Ruling ruling = guard.judge(object, origin);
-            if (ruling.outcome() == Ruling.Outcome.REFUSE) {
-                throw refusal(ruling);
-            }
-            if (ruling.outcome() == Ruling.Outcome.TAG) {
-                PrivateTags.add(attributes, ruling);
-            }
+            inGate(() -> {
+                Ruling ruling = guard.judge(object, origin, dataset.unreadable());
+                if (ruling.outcome() == Ruling.Outcome.REFUSE) {
+                    throw refusal(ruling);
+                }
+                if (ruling.outcome() == Ruling.Outcome.TAG) {
+                    PrivateTags.add(attributes, ruling);
+                }
+                return ruling;
+            });
+        } finally {
+            release(object);
         }
         return invocation.proceed();
+    }
+
+    /** Spools the object; a stream or disk failure is the guard's recorded out-of-resources refusal. */
+    private SpooledObject spool(InputStream data, Origin origin) throws DicomServiceException {
+        return inGate(() -> {
+            try {
+                return guard.spool(data);
+            } catch (IOException e) {
+                throw refusal(guard.spoolFailed(e, origin));
+            }
+        });
+    }
+
+    /**
+     * Runs the gate's own work. A refusal passes as it is; anything else (an IOException re-opening the spool, an
+     * OutOfMemoryError, a bug) becomes a failure status, so the sender gets an answer and the object is not stored.
+     */
+    private static <T> T inGate(GateWork<T> work) throws DicomServiceException {
+        try {
+            return work.run();
+        } catch (DicomServiceException e) {
+            throw e;
+        } catch (IOException | Error e) {
+            LOG.log(Level.ERROR, "YARA Guard refused an object it could not handle (status A700H)", e);
+            throw new DicomServiceException(OUT_OF_RESOURCES, "YARA Guard: out of resources");
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "YARA Guard refused an object it could not handle (status 0110H)", e);
+            throw new DicomServiceException(PROCESSING_FAILURE, "YARA Guard: internal error");
+        }
+    }
+
+    /** Frees the spooled bytes; a failure then must not turn a store the archive completed into a failure. */
+    private static void release(SpooledObject object) {
+        try {
+            object.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "YARA Guard could not remove a spooled object", e);
+        }
     }
 
     private static DicomServiceException refusal(Ruling ruling) {

@@ -12,7 +12,8 @@ import org.yaraguard.interceptor.guard.BulkDataset;
 /**
  * The bulk values of an attribute-based store worth scanning, gathered into a {@link BulkDataset}: the Encapsulated
  * Document (0042,0011) and top-level private binary values of 256 bytes or more, with the reviewer attributes.
- * Values held as bulk-data references are read through the archive's Attributes (which reads the referenced file).
+ * Values held as bulk-data references are read through the archive's Attributes (which reads the referenced file);
+ * one that cannot be read is recorded as unreadable, which the guard judges as an incomplete inspection.
  * Private values inside sequences are not reached: only the top level is enumerated.
  */
 final class BulkValues {
@@ -40,7 +41,7 @@ final class BulkValues {
         }
         for (int tag : attributes.tags()) {
             if (tag == ENCAPSULATED_DOCUMENT || isPrivateValue(tag) && BINARY.contains(attributes.getVR(tag))) {
-                byte[] value = read(attributes, tag);
+                byte[] value = read(attributes, tag, dataset);
                 if (value != null && (tag == ENCAPSULATED_DOCUMENT || value.length >= PRIVATE_VALUE_MIN_BYTES)) {
                     dataset.bytes(tag, tag == ENCAPSULATED_DOCUMENT ? "OB" : attributes.getVR(tag).name(), value);
                 }
@@ -54,12 +55,14 @@ final class BulkValues {
         return (tag & 0x00010000) != 0 && (tag & 0xFFFF) >= 0x1000;
     }
 
-    private static byte[] read(Attributes attributes, int tag) {
+    /** The value, or null after recording in {@code dataset} that it could not be read (never a silent skip). */
+    private static byte[] read(Attributes attributes, int tag, BulkDataset dataset) {
         try {
             return attributes.getBytes(tag);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "YARA Guard cannot read bulk value {0} of an attribute-based store: {1}",
                     String.format("%08X", tag), e.toString());
+            dataset.unreadable(tag, "could not be read (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }

@@ -126,7 +126,21 @@ public final class Guard implements AutoCloseable {
      * could not be recorded is not stored: it would pass with no trace.
      */
     public Ruling judge(SpooledObject object, Origin origin) {
+        return judge(object, origin, List.of());
+    }
+
+    /**
+     * As {@link #judge(SpooledObject, Origin)}, for a dataset the hook encoded from an attribute-based store some of
+     * whose bulk values could not be read ({@code unreadable}, described by tag): that is incomplete-inspection
+     * trouble, with its configured action.
+     */
+    public Ruling judge(SpooledObject object, Origin origin, List<String> unreadable) {
         Verdict verdict = scan(object, origin);
+        if (!unreadable.isEmpty()) {
+            verdict = verdict.withTrouble(new Trouble(Trouble.Kind.INCOMPLETE, "bulk value " + unreadable.get(0)
+                    + (unreadable.size() > 1 ? " and " + (unreadable.size() - 1) + " more" : "")),
+                    settings.troubleActions().onIncomplete());
+        }
         Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
         if (verdict.action() == Action.CLEAN) {
             return Ruling.store(verdict, mode);

@@ -149,6 +149,73 @@ class ArchiveStoreGateTest {
     }
 
     @Test
+    void aBulkValueThatCannotBeReadIsRefusedNotSkipped() throws Exception {
+        RecordingAttributes attributes = new RecordingAttributes()
+                .put(0x0020000D, VR.LO, "1.2.3")
+                .put(0x00420011, VR.OB, new IOException("bulk data file gone"));
+        Call call = new Call(method("store", StoreContext.class, Attributes.class), p -> "stored", context,
+                attributes);
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOfSatisfying(DicomServiceException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("YARA Guard: object not fully inspected"));
+        assertThat(call.proceeded).isZero();
+        assertThat(Files.readString(temp.resolve("findings.log"))).contains("incomplete: bulk value (0042,0011)");
+    }
+
+    @Test
+    void anUnexpectedFailureInTheGateIsAFailureStatusNeverAPass() throws Exception {
+        StoreContext broken = new TestContext() {
+            @Override
+            public StoreSession getStoreSession() {
+                throw new NullPointerException("attributes not parsed yet");
+            }
+        };
+        Call call = new Call(method("store", StoreContext.class, InputStream.class, Consumer.class), this::threeArgs,
+                broken, new ByteArrayInputStream(object("clean", 300)), (Consumer<Attributes>) a -> { });
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOfSatisfying(DicomServiceException.class,
+                e -> assertThat(e.getStatus()).isEqualTo(0x0110));
+        assertThat(call.proceeded).isZero();
+    }
+
+    @Test
+    void anErrorInTheGateIsOutOfResourcesNotAnAbort() throws Exception {
+        StoreContext exhausted = new TestContext() {
+            @Override
+            public String getReceiveTranferSyntax() {
+                throw new OutOfMemoryError("Direct buffer memory");
+            }
+        };
+        Call call = new Call(method("store", StoreContext.class, InputStream.class), p -> null, exhausted,
+                new ByteArrayInputStream(object("clean", 300)));
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOfSatisfying(DicomServiceException.class,
+                e -> assertThat(e.getStatus()).isEqualTo(0xA700));
+        assertThat(call.proceeded).isZero();
+    }
+
+    @Test
+    void aVerdictThatCannotBeRecordedIsRefusedWithOutOfResources() throws Exception {
+        Files.createDirectories(temp.resolve("findings.log"));
+        Call call = new Call(method("store", StoreContext.class, InputStream.class), this::threeArgs, context,
+                new ByteArrayInputStream(object("TAG-ME-NOW", 300)));
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOfSatisfying(DicomServiceException.class,
+                e -> assertThat(e.getStatus()).isEqualTo(0xA700));
+        assertThat(stored).isNull();
+    }
+
+    @Test
+    void whatTheArchiveThrowsPassesAsItIs() throws Exception {
+        DicomServiceException archiveRefusal = new DicomServiceException(0x0124, "Storage denied.");
+        Call call = new Call(method("store", StoreContext.class, InputStream.class), p -> {
+            throw archiveRefusal;
+        }, context, new ByteArrayInputStream(object("clean", 300)));
+
+        assertThatThrownBy(() -> gate.around(call)).isSameAs(archiveRefusal);
+    }
+
+    @Test
     void anInvalidConfigurationRefusesEveryStore() {
         ArchiveStoreGate refusing = new ArchiveStoreGate(null, "yara-guard.mode=\"x\"");
         Call call = new Call(method("store", StoreContext.class, InputStream.class), p -> null, context,
@@ -226,7 +293,7 @@ class ArchiveStoreGateTest {
         return new BulkDataset().text(0x0020000D, "UI", "1.2.3").bytes(0x00091010, "OB", value).encode();
     }
 
-    private static final class TestContext implements StoreContext {
+    private static class TestContext implements StoreContext {
         @Override
         public StoreSession getStoreSession() {
             return new StoreSession() {

@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** One intercepted call, as Weld would hand it to the interceptor: the method, its parameters and the bean's body. */
-final class Call implements InvocationContext {
+public final class Call implements InvocationContext {
 
     /** The bean method behind the interceptor. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         Object run(Object[] parameters) throws Exception;
     }
 
@@ -22,14 +22,14 @@ final class Call implements InvocationContext {
     private Object target = this;
     int proceeded;
 
-    Call(Method method, Body body, Object... parameters) {
+    public Call(Method method, Body body, Object... parameters) {
         this.method = method;
         this.parameters = parameters;
         this.body = body;
     }
 
     /** The bean instance the call is on. */
-    Call on(Object bean) {
+    public Call on(Object bean) {
         this.target = bean;
         return this;
     }
@@ -67,6 +67,11 @@ final class Call implements InvocationContext {
     @Override
     public Map<String, Object> getContextData() {
         return data;
+    }
+
+    /** How many times the call went on to the bean. */
+    public int proceeded() {
+        return proceeded;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.yaraguard.interceptor.arc;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,12 @@ final class RecordingAttributes extends Attributes {
         return values.get(tag) instanceof String s ? s : null;
     }
 
+    /** A value put as an IOException is one whose bulk data cannot be read (e.g. a missing referenced file). */
     @Override
-    public byte[] getBytes(int tag) {
+    public byte[] getBytes(int tag) throws IOException {
+        if (values.get(tag) instanceof IOException unreadable) {
+            throw unreadable;
+        }
         return values.get(tag) instanceof byte[] b ? b : null;
     }
 
