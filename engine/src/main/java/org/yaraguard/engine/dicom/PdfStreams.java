@@ -35,6 +35,11 @@ final class PdfStreams {
     private static final Set<String> IMAGE_CODECS = Set.of("DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF",
             "JBIG2Decode");
 
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final int PDF_HEADER_WINDOW = 1024;
+    /** Attachments inside attachments; portfolios nest one or two levels. */
+    private static final int MAX_NESTED_PDFS = 4;
+
     /** The largest buffer one decoded stream can have. */
     private static final long MAX_STREAM_BYTES = Integer.MAX_VALUE - 8;
 
@@ -42,16 +47,36 @@ final class PdfStreams {
     }
 
     /**
-     * Decodes the streams of pdf (position to limit; the buffer's position is not changed).
+     * Decodes the streams of pdf (position to limit; the buffer's position is not changed), and the streams of a PDF
+     * found inside a decoded stream (an attached PDF, which a reader opens for /GoToE), down to
+     * {@value #MAX_NESTED_PDFS} levels.
      *
      * @param maxBytes   decoded bytes allowed in total
      * @param maxStreams decoded streams allowed
      * @param allocator  gives a buffer of the asked size for one decoded stream, or null when memory is refused
      */
     static Decoded decode(ByteBuffer pdf, long maxBytes, int maxStreams, IntFunction<ByteBuffer> allocator) {
-        ByteBuffer bytes = pdf.slice();
-        List<ByteBuffer> streams = new ArrayList<>();
-        long budget = maxBytes;
+        Work work = new Work(maxBytes, maxStreams, allocator);
+        String incomplete = decode(pdf.slice(), work, 0);
+        return new Decoded(work.streams, incomplete);
+    }
+
+    /** What all the PDFs of one document share: the decoded streams and what the bounds still allow. */
+    private static final class Work {
+        private final List<ByteBuffer> streams = new ArrayList<>();
+        private final int maxStreams;
+        private final IntFunction<ByteBuffer> allocator;
+        private long bytesLeft;
+
+        private Work(long maxBytes, int maxStreams, IntFunction<ByteBuffer> allocator) {
+            this.bytesLeft = maxBytes;
+            this.maxStreams = maxStreams;
+            this.allocator = allocator;
+        }
+    }
+
+    /** Decodes the streams of bytes (position 0) into work; returns why it stopped early, or null. */
+    private static String decode(ByteBuffer bytes, Work work, int nesting) {
         int floor = 0;
         // the first "endstream" at or after the last body searched, -1 when none is left: bodies start further and
         // further on, so all searches together read the PDF once, however many streams lack an end
@@ -65,17 +90,17 @@ final class PdfStreams {
             PdfStreamDictionary dictionary = PdfStreamDictionary.read(bytes, floor, dictionaryEnd);
             floor = keyword + STREAM.length;
             if (dictionary == null) {
-                return new Decoded(streams, "a PDF stream dictionary before offset " + keyword + " cannot be read");
+                return "a PDF stream dictionary before offset " + keyword + " cannot be read";
             }
             if (!matters(dictionary)) {
                 continue;
             }
             String unsupported = unsupported(dictionary);
             if (unsupported != null) {
-                return new Decoded(streams, unsupported);
+                return unsupported;
             }
-            if (streams.size() >= maxStreams) {
-                return new Decoded(streams, "the PDF has more than " + maxStreams + " filtered streams");
+            if (work.streams.size() >= work.maxStreams) {
+                return "the PDF has more than " + work.maxStreams + " filtered streams";
             }
             if (endstream >= 0 && endstream < bodyStart) {
                 endstream = indexOf(bytes, ENDSTREAM, bodyStart);
@@ -84,23 +109,38 @@ final class PdfStreams {
                     - bodyStart);
             ByteBuffer rest = bytes.slice(bodyStart, bytes.limit() - bodyStart);
             PdfFilters.Result result = PdfFilters.apply(dictionary.filters(), dictionary.predictor(), body, rest,
-                    Math.min(budget, MAX_STREAM_BYTES));
+                    Math.min(work.bytesLeft, MAX_STREAM_BYTES));
             if (result.failure() != null) {
-                return new Decoded(streams, result.failure() + " (PDF stream at offset " + keyword + ")");
+                return result.failure() + " (PDF stream at offset " + keyword + ")";
             }
             if (result.bytes().size() == 0) {
                 continue;
             }
-            ByteBuffer decoded = allocator.apply((int) result.bytes().size());
+            ByteBuffer decoded = work.allocator.apply((int) result.bytes().size());
             if (decoded == null) {
-                return new Decoded(streams, "no memory for a decoded PDF stream of " + result.bytes().size()
-                        + " bytes");
+                return "no memory for a decoded PDF stream of " + result.bytes().size() + " bytes";
             }
             result.bytes().copyTo(decoded);
-            streams.add(decoded.flip().asReadOnlyBuffer());
-            budget -= result.bytes().size();
+            ByteBuffer stream = decoded.flip().asReadOnlyBuffer();
+            work.streams.add(stream);
+            work.bytesLeft -= result.bytes().size();
+            if (startsLikePdf(stream)) {
+                if (nesting >= MAX_NESTED_PDFS) {
+                    return "PDFs attached inside PDFs more than " + MAX_NESTED_PDFS + " levels deep";
+                }
+                String nested = decode(stream.duplicate(), work, nesting + 1);
+                if (nested != null) {
+                    return nested + " (in a PDF attached at offset " + keyword + ")";
+                }
+            }
         }
-        return new Decoded(streams, null);
+        return null;
+    }
+
+    /** Whether "%PDF-" starts within the first KiB, where readers look for it. */
+    private static boolean startsLikePdf(ByteBuffer stream) {
+        int found = indexOf(stream.slice(0, Math.min(stream.limit(), PDF_HEADER_WINDOW)), PDF_HEADER, 0);
+        return found >= 0;
     }
 
     /** Image and cross-reference streams are never parsed as PDF syntax; streams without a filter are plain. */

@@ -109,6 +109,31 @@ class PdfStreamsTest {
     }
 
     @Test
+    void decodesTheStreamsOfAnAttachedPdf() {
+        String objects = "7 0 " + SCRIPT_ACTION;
+        byte[] inner = pdf(stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflate(objects)));
+        byte[] outer = pdf(stream("/Type /EmbeddedFile /Subtype /application#2Fpdf /Filter /FlateDecode",
+                deflate(inner)));
+
+        PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(outer), ONE_MIB, 10, HEAP);
+
+        assertThat(decoded.incomplete()).isNull();
+        assertThat(texts(decoded)).containsExactly(new String(inner, StandardCharsets.ISO_8859_1), objects);
+    }
+
+    @Test
+    void failsClosedOnAttachmentsNestedTooDeep() {
+        byte[] pdf = pdf(stream("/Filter /FlateDecode", deflate(SCRIPT_ACTION)));
+        for (int level = 0; level < 6; level++) {
+            pdf = pdf(stream("/Type /EmbeddedFile /Filter /FlateDecode", deflate(pdf)));
+        }
+
+        PdfStreams.Decoded decoded = PdfStreams.decode(ByteBuffer.wrap(pdf), ONE_MIB, 100, HEAP);
+
+        assertThat(decoded.incomplete()).contains("levels deep");
+    }
+
+    @Test
     void stopsABombAtTheByteBoundWithoutAskingForItsMemory() {
         byte[] pdf = pdf(stream("/Filter /FlateDecode", deflate(new byte[64 * (int) ONE_MIB])));
         List<Integer> asked = new ArrayList<>();
