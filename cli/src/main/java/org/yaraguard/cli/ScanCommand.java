@@ -151,6 +151,7 @@ final class ScanCommand implements Callable<Integer> {
             // A task still running may be scanning a buffer: then the collector frees them once it is done.
             if (allDone) {
                 buffers.forEach(ReadBuffer::close);
+                budget.close();
             }
         }
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.yara.Yara;
@@ -43,12 +44,12 @@ class ReadBufferTest {
                     assertThat(object.size()).isEqualTo(expected.length);
                     assertThat(object.bytes().isDirect()).isTrue();
                     assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(expected)));
-                    assertThat(budget.free()).isEqualTo(i % 2 == 0 ? 60_000 : 10_000);
+                    assertThat(budget.held()).isEqualTo(i % 2 == 0 ? 0 : 60_000);
                     assertThatThrownBy(() -> buffer.open(smallFile)).isInstanceOf(IllegalStateException.class);
                     assertThatThrownBy(buffer::close).isInstanceOf(IllegalStateException.class);
                     assertThat(mappingsOf(largeFile)).isZero();
                 }
-                assertThat(budget.free()).isEqualTo(60_000);
+                assertThat(budget.held()).isZero();
             }
         }
     }
@@ -89,7 +90,7 @@ class ReadBufferTest {
             assertThatThrownBy(object::bytes).isInstanceOf(ObjectTooLargeException.class)
                     .hasMessageContaining("limit of 10000 bytes");
             assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
-            assertThat(budget.free()).isEqualTo(10_000);
+            assertThat(budget.held()).isZero();
             assertThat(mappingsOf(file)).isZero();
         }
     }
@@ -115,7 +116,30 @@ class ReadBufferTest {
             assertThat(read).isNotDone();
             held.close();
             assertThat(read.get()).isEqualTo(64_000);
-            assertThat(budget.free()).isEqualTo(100_000);
+            assertThat(budget.held()).isZero();
+        }
+    }
+
+    /** A buffer kept from an earlier file never blocks a larger one: it is freed to make room. */
+    @Test
+    void aKeptBufferTooSmallForTheNextFileMakesRoomForIt() throws Exception {
+        Path smaller = Files.write(folder.resolve("smaller.dcm"), randomBytes(1_500_000));
+        byte[] largerBytes = randomBytes(2_500_000);
+        Path larger = Files.write(folder.resolve("larger.dcm"), largerBytes);
+        ReadBudget budget = new ReadBudget(3 << 20);
+        try (ReadBuffer buffer = new ReadBuffer(CAPACITY, budget)) {
+            buffer.open(smaller).close();
+            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+                try (SpooledObject object = buffer.open(larger)) {
+                    return object.sha256();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(read.get(1, TimeUnit.MINUTES)).as("hang guard only").isEqualTo(Sha256.of(ByteBuffer.wrap(largerBytes)));
+            assertThat(budget.held()).isZero();
+        } finally {
+            budget.close();
         }
     }
 
