@@ -202,6 +202,18 @@ final class CleanLookAlikes {
                 corpus.dcmtk().pdfDocument(PdfDocuments.report("Normal study")).toBytes(),
                 "pdf2dcm around a PDF whose /OpenAction only shows page 1");
 
+        byte[] attachment = PdfBuilder.onePage("Prior report: no change")
+                .packed(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>")
+                .build(PdfBuilder.StreamFilter.FLATE);
+        corpus.clean(6, "pdf-with-attached-pdf-without-script", Arrival.stowRs(), specimens.pdf(Encoding.EXPLICIT_LE,
+                        PdfBuilder.onePage("Cover letter")
+                                .object(1, "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 6 0 R >> >>")
+                                .object(6, "<< /Names [(prior.pdf) 7 0 R] >>")
+                                .object(7, "<< /Type /Filespec /F (prior.pdf) /UF (prior.pdf) /EF << /F 8 0 R >> >>")
+                                .embeddedFile(8, attachment)
+                                .build(PdfBuilder.StreamFilter.NONE)).part10(),
+                "a PDF carrying a prior report as an attached PDF, with no script at any level (tagged at most)");
+
         byte[] compressedPdf = PdfBuilder.onePage("Patient portal: enable JavaScript to view images")
                 .packed(1, "<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /FitH 792] >>")
                 .build(PdfBuilder.StreamFilter.FLATE);
