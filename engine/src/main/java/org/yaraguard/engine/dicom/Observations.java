@@ -121,19 +121,13 @@ final class Observations {
         return anomalies.stream().filter(Anomaly::incomplete).allMatch(a -> a.kind() == kind);
     }
 
-    boolean hasAnomaly(Anomaly.Kind kind) {
-        return anomalies.stream().anyMatch(a -> a.kind() == kind);
-    }
-
     /** Records a file meta element (group 0002) if it is one we keep. */
     void metaElement(int tag, ByteBuffer bytes, int start, long length) {
         switch (tag) {
-            case Tags.MEDIA_STORAGE_SOP_CLASS_UID -> metaSopClassUid = first(metaSopClassUid, bytes, start, length,
+            case Tags.MEDIA_STORAGE_SOP_CLASS_UID -> metaSopClassUid = decoded(bytes, start, length, MAX_UID_CHARS);
+            case Tags.MEDIA_STORAGE_SOP_INSTANCE_UID -> metaSopInstanceUid = decoded(bytes, start, length,
                     MAX_UID_CHARS);
-            case Tags.MEDIA_STORAGE_SOP_INSTANCE_UID -> metaSopInstanceUid = first(metaSopInstanceUid, bytes, start,
-                    length, MAX_UID_CHARS);
-            case Tags.TRANSFER_SYNTAX_UID -> metaTransferSyntaxUid = first(metaTransferSyntaxUid, bytes, start,
-                    length, MAX_UID_CHARS);
+            case Tags.TRANSFER_SYNTAX_UID -> metaTransferSyntaxUid = decoded(bytes, start, length, MAX_UID_CHARS);
             default -> {
             }
         }
@@ -154,7 +148,7 @@ final class Observations {
         privateGroup.end(offset);
     }
 
-    /** Records a top-level dataset element if it is one we keep; the first occurrence wins. */
+    /** Records a top-level dataset element if it is one we keep; the last occurrence wins. */
     void datasetElement(int tag, ByteBuffer bytes, int start, long length) {
         if (privateGroup.isCreator(tag)) {
             privateGroup.creator(tag, AttributeText.decode(bytes, start, length, MAX_TEXT_CHARS, false));
@@ -165,23 +159,17 @@ final class Observations {
                 // ISO_IR 192 is UTF-8; every other repertoire decodes safely (if not prettily) as ISO-8859-1.
                 utf8 = charset != null && charset.contains("ISO_IR 192");
             }
-            case Tags.SOP_CLASS_UID -> sopClassUid = first(sopClassUid, bytes, start, length, MAX_UID_CHARS);
-            case Tags.SOP_INSTANCE_UID -> sopInstanceUid = first(sopInstanceUid, bytes, start, length,
-                    MAX_UID_CHARS);
-            case Tags.STUDY_INSTANCE_UID -> studyInstanceUid = first(studyInstanceUid, bytes, start, length,
-                    MAX_UID_CHARS);
-            case Tags.SERIES_INSTANCE_UID -> seriesInstanceUid = first(seriesInstanceUid, bytes, start, length,
-                    MAX_UID_CHARS);
-            case Tags.PATIENT_ID -> patientId = first(patientId, bytes, start, length, MAX_TEXT_CHARS);
-            case Tags.PATIENT_NAME -> patientName = first(patientName, bytes, start, length, MAX_PERSON_NAME_CHARS);
-            case Tags.STUDY_DATE -> studyDate = first(studyDate, bytes, start, length, MAX_TEXT_CHARS);
-            case Tags.MODALITY -> modality = first(modality, bytes, start, length, MAX_TEXT_CHARS);
-            case Tags.ACCESSION_NUMBER -> accessionNumber = first(accessionNumber, bytes, start, length,
-                    MAX_TEXT_CHARS);
-            case Tags.MIME_TYPE_OF_ENCAPSULATED_DOCUMENT -> mimeType = first(mimeType, bytes, start, length,
-                    MAX_TEXT_CHARS);
-            case Tags.NUMBER_OF_FRAMES -> numberOfFrames = first(numberOfFrames, bytes, start, length,
-                    MAX_TEXT_CHARS);
+            case Tags.SOP_CLASS_UID -> sopClassUid = decoded(bytes, start, length, MAX_UID_CHARS);
+            case Tags.SOP_INSTANCE_UID -> sopInstanceUid = decoded(bytes, start, length, MAX_UID_CHARS);
+            case Tags.STUDY_INSTANCE_UID -> studyInstanceUid = decoded(bytes, start, length, MAX_UID_CHARS);
+            case Tags.SERIES_INSTANCE_UID -> seriesInstanceUid = decoded(bytes, start, length, MAX_UID_CHARS);
+            case Tags.PATIENT_ID -> patientId = decoded(bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.PATIENT_NAME -> patientName = decoded(bytes, start, length, MAX_PERSON_NAME_CHARS);
+            case Tags.STUDY_DATE -> studyDate = decoded(bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.MODALITY -> modality = decoded(bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.ACCESSION_NUMBER -> accessionNumber = decoded(bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.MIME_TYPE_OF_ENCAPSULATED_DOCUMENT -> mimeType = decoded(bytes, start, length, MAX_TEXT_CHARS);
+            case Tags.NUMBER_OF_FRAMES -> numberOfFrames = decoded(bytes, start, length, MAX_TEXT_CHARS);
             default -> {
             }
         }
@@ -196,7 +184,8 @@ final class Observations {
                 privateGroup.layout(), views::close);
     }
 
-    private String first(String current, ByteBuffer bytes, int start, long length, int maxChars) {
-        return current != null ? current : AttributeText.decode(bytes, start, length, maxChars, utf8);
+    /** A repeated tag replaces the earlier value, as in dcm4che's Attributes: the archive keeps the last one. */
+    private String decoded(ByteBuffer bytes, int start, long length, int maxChars) {
+        return AttributeText.decode(bytes, start, length, maxChars, utf8);
     }
 }

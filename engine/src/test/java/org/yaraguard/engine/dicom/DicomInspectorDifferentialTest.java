@@ -237,6 +237,27 @@ class DicomInspectorDifferentialTest {
     }
 
     @Test
+    void aRepeatedTagCountsWithItsLastValueAsInDcm4cheAttributes() {
+        byte[] meta = new DatasetBytes()
+                .explicit(0x00020010, "UI", (Syntax.IMPLICIT_LE_UID + "\0").getBytes(StandardCharsets.US_ASCII))
+                .explicit(0x00020010, "UI", (Syntax.EXPLICIT_LE_UID + "\0").getBytes(StandardCharsets.US_ASCII))
+                .bytes();
+        byte[] dataset = new DatasetBytes()
+                .explicit(0x00100020, "LO", "ID".getBytes(StandardCharsets.US_ASCII))
+                .explicit(0x00100020, "LO", "ID2 ".getBytes(StandardCharsets.US_ASCII))
+                .explicit(0x00091001, "OB", PAYLOAD).bytes();
+        byte[] file = concat(concat(new byte[Preamble.LENGTH], "DICM".getBytes(StandardCharsets.US_ASCII)),
+                concat(meta, dataset));
+
+        Inspection inspection = inspect(file, null);
+
+        assertThat(inspection.transferSyntaxUid()).isEqualTo(Syntax.EXPLICIT_LE_UID);
+        assertThat(inspection.anomalies()).isEmpty();
+        assertThat(inspection.attributes().patientId()).isEqualTo("ID2");
+        assertPayloadRegionAt(inspection, 0x00091001);
+    }
+
+    @Test
     void inflatesADeflatedDatasetWithAZlibHeaderLikeDcm4che() throws IOException {
         byte[] explicit = sample("+te");
         byte[] dataset = java.util.Arrays.copyOfRange(explicit, DcmtkFixture.datasetStart(explicit),
