@@ -2,7 +2,9 @@ package org.yaraguard.engine.dicom;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One iterative walk over the elements of a file meta group or a dataset, with an explicit stack of open
@@ -60,6 +62,8 @@ final class DatasetWalk {
     private final InspectionLimits limits;
     private final Observations observations;
     private final ArrayDeque<Level> stack = new ArrayDeque<>();
+    /** Top-level Pixel Data with as many fragments as frames so far, decided once Number of Frames is final. */
+    private final List<Level> framedPixelData = new ArrayList<>();
     private int sequenceDepth;
     private int guesses;
     private long start;
@@ -107,7 +111,9 @@ final class DatasetWalk {
      */
     static void dataset(ByteBuffer bytes, int start, Syntax syntax, boolean derived, InspectionLimits limits,
             Observations observations) {
-        new DatasetWalk(bytes, derived, false, limits, observations).run(start, syntax);
+        DatasetWalk walk = new DatasetWalk(bytes, derived, false, limits, observations);
+        walk.run(start, syntax);
+        walk.framedPixelData();
     }
 
     private long run(long start, Syntax syntax) {
@@ -347,7 +353,8 @@ final class DatasetWalk {
     /**
      * A complete encapsulated value: its data fragments (all but the Basic Offset Table item for Pixel Data) joined
      * into one derived view when there are two or more, so a payload split across them is seen whole. Top-level
-     * Pixel Data with exactly one fragment per frame needs no view: every frame is already contiguous.
+     * Pixel Data with exactly one fragment per frame (by the last Number of Frames) needs no view: every frame is
+     * already contiguous.
      */
     private void encapsulated(Level level) {
         int first = level.tag == Tags.PIXEL_DATA ? 1 : 0;
@@ -357,9 +364,27 @@ final class DatasetWalk {
             long fragmentLength = level.fragments[first * 2 + 1];
             observations.document(bytes.slice((int) fragmentStart, (int) fragmentLength).asReadOnlyBuffer());
         }
-        if (data < 2 || level.tag == Tags.PIXEL_DATA && stack.size() == 1 && observations.numberOfFrames() == data) {
+        if (data < 2) {
             return;
         }
+        if (level.tag == Tags.PIXEL_DATA && stack.size() == 1) {
+            // Number of Frames may come again after the Pixel Data (the archive keeps the last value).
+            framedPixelData.add(level);
+            return;
+        }
+        join(level, first);
+    }
+
+    /** Joins the top-level Pixel Data whose frames are not one fragment each by the final Number of Frames. */
+    private void framedPixelData() {
+        for (Level level : framedPixelData) {
+            if (observations.numberOfFrames() != level.fragmentCount - 1) {
+                join(level, 1);
+            }
+        }
+    }
+
+    private void join(Level level, int first) {
         ByteBuffer joined = ReassembledValue.join(bytes, level.fragments, first, level.fragmentCount,
                 level.tag, limits, observations);
         if (joined == null) {

@@ -55,6 +55,20 @@ class DicomInspectorDerivedViewsTest {
     }
 
     @Test
+    void theLastNumberOfFramesDecidesEvenWhenItFollowsThePixelData() {
+        byte[] twoThenOne = concat(encapsulatedPixelData("2", Arrays.copyOf(EXECUTABLE, 10),
+                Arrays.copyOfRange(EXECUTABLE, 10, EXECUTABLE.length)),
+                new DatasetBytes().explicit(Tags.NUMBER_OF_FRAMES, "IS", "1 ".getBytes(StandardCharsets.US_ASCII))
+                        .bytes());
+
+        Inspection inspection = inspect(twoThenOne, new DerivedMemory(1 << 20));
+
+        assertThat(inspection.anomalies()).isEmpty();
+        assertThat(regions(inspection, Region.REASSEMBLED_VALUE)).singleElement()
+                .satisfies(region -> assertThat(InspectionInvariants.contents(region.bytes())).isEqualTo(EXECUTABLE));
+    }
+
+    @Test
     void joinsAFragmentedEncapsulatedDocumentIntoOneDocumentRegion() {
         byte[] dataset = new DatasetBytes()
                 .explicit(Tags.ENCAPSULATED_DOCUMENT, "OB", DatasetBytes.UNDEFINED)
