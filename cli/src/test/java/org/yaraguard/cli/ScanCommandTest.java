@@ -145,6 +145,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void aFileThatIsNotDicomAtAllIsIncompleteTrouble() throws Exception {
+        Path text = Files.writeString(work.resolve("notes.txt"), "hello, this is not DICOM at all\n");
+
+        assertThat(run("scan", "--rules", rules.toString(), "--json", text.toString())).isEqualTo(YaraGuard.REJECTED);
+        JsonNode line = JSON.readTree(out.toString());
+        assertThat(line.get("action").asText()).isEqualTo("reject");
+        assertThat(line.get("trouble").asText()).startsWith("incomplete: ");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--rules", rules.toString(), "--on-incomplete", "log", text.toString()))
+                .isEqualTo(YaraGuard.OK);
+        assertThat(out.toString()).contains("LOG");
+    }
+
+    @Test
     void aFileLargerThanTheMemoryBudgetIsTooLargeTroubleAndStillHashed() throws Exception {
         byte[] bytes = new byte[9 << 20];
         Path huge = Files.write(work.resolve("huge.bin"), bytes);
