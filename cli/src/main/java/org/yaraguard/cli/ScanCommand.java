@@ -39,7 +39,7 @@ final class ScanCommand implements Callable<Integer> {
     private static final long MIB = 1024 * 1024;
     /** Files up to this size are read into each thread's own, reused buffer (see {@link ReadBuffer}). */
     private static final int READ_BUFFER_BYTES = (int) (8 * MIB);
-    /** The default --memory, lowered on a small heap: the JVM's direct memory limit defaults to the maximum heap. */
+    /** The default --memory, lowered on a small machine (the default maximum heap is a quarter of its memory). */
     private static final long DEFAULT_MEMORY_BYTES = Math.min(1024 * MIB, Runtime.getRuntime().maxMemory() / 2);
 
     @Mixin
