@@ -21,16 +21,17 @@ import org.yaraguard.engine.dicom.ReviewAttributes;
  * @param status         quarantined, stored (not quarantined: tag, log, monitor), released, purged
  * @param transferSyntax the transfer syntax the object was read with, or null
  * @param trouble        the engine trouble behind the verdict ("timeout: ..."), or null
+ * @param findingsOmitted matches counted in the action but left out of {@code matches}, which are bounded
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "receivedAt", "source", "callingAet", "calledAet", "remoteHost", "mode", "action", "status",
-        "rulesetId", "sha256", "bytes", "part10", "transferSyntax", "trouble", "attributes", "matches", "anomalies",
-        "review"})
+        "rulesetId", "sha256", "bytes", "part10", "transferSyntax", "trouble", "attributes", "matches",
+        "findingsOmitted", "anomalies", "review"})
 public record Sidecar(String id, String receivedAt, String source, String callingAet, String calledAet,
         String remoteHost, String mode, String action, String status, String rulesetId, String sha256, long bytes,
         boolean part10, String transferSyntax, String trouble, ReviewAttributes attributes, List<Match> matches,
-        List<Anomaly> anomalies, List<ReviewEvent> review) {
+        long findingsOmitted, List<Anomaly> anomalies, List<ReviewEvent> review) {
 
     public static final String QUARANTINED = "quarantined";
     public static final String STORED = "stored";
@@ -42,10 +43,20 @@ public record Sidecar(String id, String receivedAt, String source, String callin
         review = review == null ? List.of() : List.copyOf(review);
     }
 
+    /** A record whose matches are all there (none omitted). */
+    public Sidecar(String id, String receivedAt, String source, String callingAet, String calledAet,
+            String remoteHost, String mode, String action, String status, String rulesetId, String sha256, long bytes,
+            boolean part10, String transferSyntax, String trouble, ReviewAttributes attributes, List<Match> matches,
+            List<Anomaly> anomalies, List<ReviewEvent> review) {
+        this(id, receivedAt, source, callingAet, calledAet, remoteHost, mode, action, status, rulesetId, sha256, bytes,
+                part10, transferSyntax, trouble, attributes, matches, 0, anomalies, review);
+    }
+
     /** The same record with another status. */
     public Sidecar withStatus(String newStatus) {
         return new Sidecar(id, receivedAt, source, callingAet, calledAet, remoteHost, mode, action, newStatus,
-                rulesetId, sha256, bytes, part10, transferSyntax, trouble, attributes, matches, anomalies, review);
+                rulesetId, sha256, bytes, part10, transferSyntax, trouble, attributes, matches, findingsOmitted,
+                anomalies, review);
     }
 
     /** The same record with {@code event} appended to its review trail. */
@@ -58,7 +69,8 @@ public record Sidecar(String id, String receivedAt, String source, String callin
     /** The same record with its review trail replaced (e.g. carried over from an earlier sidecar). */
     public Sidecar withReviewTrail(List<ReviewEvent> trail) {
         return new Sidecar(id, receivedAt, source, callingAet, calledAet, remoteHost, mode, action, status,
-                rulesetId, sha256, bytes, part10, transferSyntax, trouble, attributes, matches, anomalies, trail);
+                rulesetId, sha256, bytes, part10, transferSyntax, trouble, attributes, matches, findingsOmitted,
+                anomalies, trail);
     }
 
     /**

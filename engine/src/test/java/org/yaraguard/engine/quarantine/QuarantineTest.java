@@ -144,6 +144,7 @@ class QuarantineTest {
         assertThat(json).contains("\"id\"", "\"receivedAt\"", "\"source\"", "\"callingAet\"", "\"calledAet\"",
                 "\"remoteHost\"", "\"mode\"", "\"action\"", "\"status\"", "\"rulesetId\"", "\"sha256\"", "\"bytes\"",
                 "\"part10\"", "\"trouble\"", "\"attributes\"", "\"studyInstanceUid\"", "\"matches\"", "\"offsets\"",
+                "\"count\"", "\"findingsOmitted\"",
                 "\"anomalies\"", "\"TRAILING_DATA\"", "\"review\"");
     }
 

@@ -17,6 +17,6 @@ final class Sidecars {
                 verdict.trouble() == null ? null : verdict.trouble().toString(), verdict.attributes(),
                 verdict.findings().stream().map(f -> new Sidecar.Match(f.rule(), f.namespace(), f.tags(), f.meta(),
                         f.region(), f.offsets(), f.action().label(), f.count())).toList(),
-                verdict.anomalies(), null);
+                verdict.findingsOmitted(), verdict.anomalies(), null);
     }
 }

@@ -241,6 +241,24 @@ class GuardTest {
     }
 
     @Test
+    void aRuleMatchingInThousandsOfRegionsIsOneCountedMatchInTheRecord() throws IOException {
+        BulkDataset dataset = new BulkDataset().text(0x0020000D, "UI", "1.2.3");
+        for (int i = 0; i < 2_000; i++) {
+            dataset.bytes(0x00091000 + 0x100 + i, "OB", ("LOG-ME-NOW" + " ".repeat(300)).getBytes(StandardCharsets.US_ASCII));
+        }
+        properties.put("yara-guard.on.anomaly", "log");
+
+        Ruling ruling = judge(start(RULES), dataset.encode(), C_STORE);
+
+        assertThat(ruling.verdict().action()).isEqualTo(Action.LOG);
+        JsonNode line = findings().get(0);
+        assertThat(line.get("matches")).extracting(m -> m.get("region").asText() + " x" + m.get("count").asLong())
+                .containsExactlyInAnyOrder("object x1", "private_value x2000");
+        assertThat(line.get("findingsOmitted").asLong()).isZero();
+        assertThat(Files.size(temp.resolve("findings.log"))).isLessThan(16 * 1024);
+    }
+
+    @Test
     void aVerdictThatCannotBeRecordedIsNotStored() throws IOException {
         Files.createDirectories(temp.resolve("findings.log"));
 
