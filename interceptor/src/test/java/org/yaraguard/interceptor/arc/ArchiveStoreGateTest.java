@@ -56,6 +56,15 @@ class ArchiveStoreGateTest {
         gate = new ArchiveStoreGate(guard, null);
     }
 
+    private void restart(Map<String, String> more) throws IOException {
+        guard.close();
+        Map<String, String> properties = GuardFolders.under(temp, RULES);
+        properties.put("yara-guard.spool.memory.bytes", "1024");
+        properties.putAll(more);
+        guard = Guard.start(GuardSettings.from(properties::get), java.time.Clock.systemUTC());
+        gate = new ArchiveStoreGate(guard, null);
+    }
+
     @AfterEach
     void stop() {
         guard.close();
@@ -124,6 +133,29 @@ class ArchiveStoreGateTest {
         try (var files = Files.list(temp.resolve("spool"))) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void anObjectOverTheLimitIsRefusedWithoutBeingReadToItsEnd() throws Exception {
+        restart(Map.of("yara-guard.max.object.bytes", "4096"));
+        byte[] object = object("clean", 300_000);
+        InputStream sender = new ByteArrayInputStream(object);
+
+        assertThatThrownBy(() -> gate.around(new Call(method("store", StoreContext.class, InputStream.class),
+                p -> null, context, sender))).isInstanceOfSatisfying(DicomServiceException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("YARA Guard: object too large to scan"));
+        assertThat(sender.available()).as("the rest is left unread").isGreaterThan(200_000);
+        assertThat(stored).isNull();
+    }
+
+    @Test
+    void anObjectOverTheLimitThatMayPassReachesTheArchiveWhole() throws Exception {
+        restart(Map.of("yara-guard.max.object.bytes", "4096", "yara-guard.on.too.large", "log"));
+        byte[] object = object("clean", 300_000);
+
+        cStore(object);
+
+        assertThat(stored).isEqualTo(object);
     }
 
     @Test
