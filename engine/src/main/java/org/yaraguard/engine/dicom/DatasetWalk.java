@@ -254,7 +254,7 @@ final class DatasetWalk {
         }
         value(tag, valueStart, length);
         int wordSize = top.syntax.bigEndian() ? Vr.swappedWordSize(vr) : 0;
-        if (wordSize > 0 && length >= wordSize) {
+        if (wordSize > 0 && length >= wordSize && length >= Vr.minSwappedBytes(vr)) {
             SwappedValue.add(bytes.slice((int) valueStart, (int) length), wordSize, tag, limits, observations);
         }
         if (stack.size() == 1) {

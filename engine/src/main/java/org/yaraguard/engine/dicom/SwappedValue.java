@@ -3,8 +3,8 @@ package org.yaraguard.engine.dicom;
 import java.nio.ByteBuffer;
 
 /**
- * A big-endian OW/OF/OL/OD/OV value byte-swapped word by word, as an archive converting the object to little endian
- * writes it: a "swapped_value" view, so a payload stored swapped on the wire is seen the way it will be stored.
+ * A big-endian binary value (OW/OF/OL/OD/OV, or a long US/SS/UL/SL/FL/FD/SV/UV/AT array such as LUT data) byte-swapped
+ * word by word, as an archive converting the object to little endian writes it: a "swapped_value" view, so a payload stored swapped on the wire is seen the way it will be stored.
  */
 final class SwappedValue {
 

@@ -54,18 +54,32 @@ final class Vr {
         return NONE;
     }
 
+    /** Swapping a short numeric value (Rows, a window centre) shows nothing a rule could match: not worth a view. */
+    static final int MIN_NUMERIC_SWAP_BYTES = 64;
+
+    private static final BitSet SWAP_2 = codes("OW US SS AT");
+    private static final BitSet SWAP_4 = codes("OF OL UL SL FL");
+    private static final BitSet SWAP_8 = codes("OD OV FD SV UV");
+    private static final BitSet OTHER = codes("OW OF OL OD OV");
+
     /**
-     * Bytes per word of the VRs whose values a big-endian dataset stores byte-swapped (OW 2, OF/OL 4, OD/OV 8), or
-     * 0 for every other VR (bytes and text are the same in both byte orders).
+     * Bytes per word of the VRs whose values a big-endian dataset stores byte-swapped and an archive converting to
+     * little endian swaps back (OW/US/SS/AT 2, OF/OL/UL/SL/FL 4, OD/OV/FD/SV/UV 8), or 0 for every other VR (bytes and
+     * text are the same in both byte orders).
      */
     static int swappedWordSize(int code) {
-        if (code == OW) {
+        if (SWAP_2.get(code)) {
             return 2;
         }
-        if (code == OF || code == OL) {
+        if (SWAP_4.get(code)) {
             return 4;
         }
-        return code == OD || code == OV ? 8 : 0;
+        return SWAP_8.get(code) ? 8 : 0;
+    }
+
+    /** The smallest value of this VR worth a byte-swapped view: any bulk (O*) value, numeric ones from 64 bytes. */
+    static int minSwappedBytes(int code) {
+        return OTHER.get(code) ? 1 : MIN_NUMERIC_SWAP_BYTES;
     }
 
     static String name(int code) {

@@ -106,6 +106,32 @@ class DicomInspectorDerivedViewsTest {
     }
 
     @Test
+    void swapsLongNumericArraysByTheirWordSizeButNotShortNumbers() {
+        byte[] payload = Arrays.copyOf(EXECUTABLE, 64);
+        byte[] dataset = concat(concat(bigEndian(0x00280010, "US", new byte[] {0, 64}),
+                bigEndian(0x00283006, "US", swapped(payload, 2))), bigEndian(0x00091002, "FD", swapped(payload, 8)));
+
+        Inspection inspection = inspector(new DerivedMemory(1 << 20)).inspect(ByteBuffer.wrap(dataset),
+                Framing.BARE, Syntax.EXPLICIT_BE_UID);
+
+        assertThat(inspection.anomalies()).isEmpty();
+        assertThat(regions(inspection, Region.SWAPPED_VALUE)).extracting(Region::tag)
+                .containsExactly(0x00283006, 0x00091002);
+        assertThat(regions(inspection, Region.SWAPPED_VALUE))
+                .allSatisfy(region -> assertThat(InspectionInvariants.contents(region.bytes())).isEqualTo(payload));
+    }
+
+    private static byte[] swapped(byte[] bytes, int wordSize) {
+        byte[] out = new byte[bytes.length];
+        for (int word = 0; word < bytes.length; word += wordSize) {
+            for (int i = 0; i < wordSize; i++) {
+                out[word + i] = bytes[word + wordSize - 1 - i];
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aLittleEndianOwValueNeedsNoSwappedView() {
         byte[] dataset = new DatasetBytes().explicit(0x00091001, "OW", EXECUTABLE).bytes();
 
