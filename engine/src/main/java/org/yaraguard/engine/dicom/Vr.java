@@ -54,8 +54,8 @@ final class Vr {
         return NONE;
     }
 
-    /** Swapping a short numeric value (Rows, a window centre) shows nothing a rule could match: not worth a view. */
-    static final int MIN_NUMERIC_SWAP_BYTES = 64;
+    /** A numeric value under 16 bytes (Rows, a window centre) is too short for any executable header: no view. */
+    static final int MIN_NUMERIC_SWAP_BYTES = 16;
 
     private static final BitSet SWAP_2 = codes("OW US SS AT");
     private static final BitSet SWAP_4 = codes("OF OL UL SL FL");
@@ -77,7 +77,7 @@ final class Vr {
         return SWAP_8.get(code) ? 8 : 0;
     }
 
-    /** The smallest value of this VR worth a byte-swapped view: any bulk (O*) value, numeric ones from 64 bytes. */
+    /** The smallest value of this VR worth a byte-swapped view: any bulk (O*) value, numeric ones from 16 bytes. */
     static int minSwappedBytes(int code) {
         return OTHER.get(code) ? 1 : MIN_NUMERIC_SWAP_BYTES;
     }

@@ -107,7 +107,7 @@ class DicomInspectorDerivedViewsTest {
 
     @Test
     void swapsLongNumericArraysByTheirWordSizeButNotShortNumbers() {
-        byte[] payload = Arrays.copyOf(EXECUTABLE, 64);
+        byte[] payload = Arrays.copyOf(EXECUTABLE, 56);
         byte[] dataset = concat(concat(bigEndian(0x00280010, "US", new byte[] {0, 64}),
                 bigEndian(0x00283006, "US", swapped(payload, 2))), bigEndian(0x00091002, "FD", swapped(payload, 8)));
 
