@@ -40,7 +40,10 @@ private rule elf_structure
         // magic, class 32/64, data LE/BE, version 1
         $elf = { 7F 45 4C 46 (01 | 02) (01 | 02) 01 }
     condition:
-        for any i in (1..#elf) : (
+        // libyara finds the i-th match by walking the list, so a loop over n matches costs n*n/2 steps: 100,000 bare
+        // identifiers held a scan for 27 s. A flood of ELF identifiers is no clean object either.
+        #elf > 64
+        or for any i in (1..#elf) : (
             // e_type relocatable, executable, shared or core; e_version 1; in the byte order e_ident says
             (uint8(@elf[i] + 5) == 1 and uint16(@elf[i] + 16) >= 1 and uint16(@elf[i] + 16) <= 4
                 and uint32(@elf[i] + 20) == 1)
@@ -63,6 +66,8 @@ private rule macho_structure
                  0F | 10 | 11 | 12 | 13) (00 | 01) 00 00 (07 | 0C | 12) }
     condition:
         $fat
+        // a flood of thin headers is no clean object, and keeps the loops below short (see elf_structure)
+        or #thin32_le + #thin64_le + #thin32_be + #thin64_be > 64
         // a thin header also names a known file type (object, executable, ... , kext bundle)
         or for any i in (1..#thin32_le) : (uint32(@thin32_le[i] + 12) >= 1 and uint32(@thin32_le[i] + 12) <= 12)
         or for any i in (1..#thin64_le) : (uint32(@thin64_le[i] + 12) >= 1 and uint32(@thin64_le[i] + 12) <= 12)

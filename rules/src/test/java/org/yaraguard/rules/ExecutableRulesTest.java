@@ -90,6 +90,23 @@ class ExecutableRulesTest extends RulesFixture {
     }
 
     @Test
+    void aFloodOfExecutableIdentifiersIsRefusedWithoutWalkingEveryOne() throws Exception {
+        byte[] elfIdent = {0x7F, 'E', 'L', 'F', 1, 1, 1, 0};
+        byte[] machoThin = {(byte) 0xCE, (byte) 0xFA, (byte) 0xED, (byte) 0xFE, 7, 0, 0, 0};
+        assertThat(scanRegion(concat(ascii("ACME-07"), repeat(elfIdent, 65)), "object")).contains(IN_OBJECT);
+        assertThat(scanRegion(concat(ascii("ACME-07"), repeat(machoThin, 65)), "object")).contains(IN_OBJECT);
+        assertThat(scanRegion(concat(ascii("ACME-07"), repeat(elfIdent, 64)), "object")).isEmpty();
+    }
+
+    private static byte[] repeat(byte[] unit, int times) {
+        byte[] out = new byte[unit.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(unit, 0, out, i * unit.length, unit.length);
+        }
+        return out;
+    }
+
+    @Test
     void executablesInDerivedViewsAreRefused() throws Exception {
         byte[] pe = concat(VENDOR_HEADER, FakeContent.peWithDosStub(512));
         assertThat(scanRegion(pe, "reassembled_value")).contains(IN_DERIVED_VIEW);
