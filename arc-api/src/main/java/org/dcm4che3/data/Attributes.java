@@ -24,4 +24,8 @@ public class Attributes {
     public Object setString(String privateCreator, int tag, VR vr, String... value) {
         throw new UnsupportedOperationException();
     }
+
+    public Attributes createFileMetaInformation(String tsuid) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -16,6 +16,8 @@ public class Attributes {
 
     private static final int FIRST_CREATOR_ELEMENT = 0x10;
     private static final int LAST_CREATOR_ELEMENT = 0xFF;
+    /** The stand-in's own implementation class UID, where the real class writes dcm4che's. */
+    private static final String IMPLEMENTATION_CLASS_UID = "2.25.271828182845904523536.9";
 
     private record Element(VR vr, Object value) {}
 
@@ -168,6 +170,17 @@ public class Attributes {
     public Object remove(String privateCreator, int tag) {
         int resolved = resolve(privateCreator, tag, false);
         return resolved == -1 ? null : remove(resolved);
+    }
+
+    /** File meta information for this dataset (version, SOP class and instance, transfer syntax, implementation). */
+    public Attributes createFileMetaInformation(String tsuid) {
+        Attributes fmi = new Attributes();
+        fmi.setBytes(0x00020001, VR.OB, new byte[] {0, 1});
+        fmi.setString(0x00020002, VR.UI, getString(0x00080016, ""));
+        fmi.setString(0x00020003, VR.UI, getString(0x00080018, ""));
+        fmi.setString(0x00020010, VR.UI, tsuid);
+        fmi.setString(0x00020012, VR.UI, IMPLEMENTATION_CLASS_UID);
+        return fmi;
     }
 
     public void addAll(Attributes other) {

@@ -48,6 +48,31 @@ final class ArchiveClient {
         return post("/metadata?import=true", part10);
     }
 
+    /**
+     * WADO-RS instance metadata: the attributes of the object file the archive stored for this instance, as DICOM
+     * JSON (one object, keyed by tag); empty when the archive has no file for it.
+     */
+    JsonNode metadata(ArchiveRecord stored) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/aets/" + StandInArchive.AET + "/rs/studies/"
+                        + encode(stored.studyInstanceUid()) + "/series/" + encode(stored.seriesInstanceUid())
+                        + "/instances/" + encode(stored.sopInstanceUid()) + "/metadata"))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/dicom+json").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        if (response.statusCode() == 404) {
+            return JSON.createObjectNode();
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from WADO-RS metadata: " + response.body());
+        }
+        return JSON.readTree(response.body()).path(0);
+    }
+
     /** The STOW-RS endpoint the console releases to (yara-guard.stow.url, see prepare-wildfly.xml). */
     static String stowRsUrl() {
         return "http://127.0.0.1:" + ItEnvironment.httpPort() + "/" + StandInArchive.CONTEXT_ROOT + "/aets/"

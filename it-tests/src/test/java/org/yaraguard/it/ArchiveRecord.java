@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One record the stand-in archive wrote for a store: which entry point, what it stored, and the attributes the
- * coercion consumer added (our private attributes show up there).
+ * One record the stand-in archive wrote for a store: which entry point, the SHA-256 of the bytes it was handed, the
+ * attributes the coercion consumer added (seen only by the rest of that store) and the attributes its database
+ * kept (the configured filter). What it stored is served by its WADO-RS metadata ({@link ArchiveClient#metadata}).
  */
-record ArchiveRecord(String id, String entry, String callingAet, String sopInstanceUid, String sha256,
-                     List<AddedAttribute> added) {
+record ArchiveRecord(String id, String entry, String callingAet, String studyInstanceUid, String seriesInstanceUid,
+                     String sopInstanceUid, String receivedSha256, List<AddedAttribute> added,
+                     List<AddedAttribute> persisted) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,13 +29,9 @@ record ArchiveRecord(String id, String entry, String callingAet, String sopInsta
         return parse(ItEnvironment.archiveFolder().resolve(id + ".json"));
     }
 
-    /** The bytes the stand-in archive stored for this record. */
-    byte[] storedBytes() throws IOException {
-        return Files.readAllBytes(ItEnvironment.archiveFolder().resolve(id + ".dcm"));
-    }
-
-    List<AddedAttribute> privateAttributes() {
-        return added.stream().filter(a -> a.creator() != null).toList();
+    /** The bytes the stand-in archive was handed (after the hook), kept by the stand-in as test instrumentation. */
+    byte[] receivedBytes() throws IOException {
+        return Files.readAllBytes(ItEnvironment.archiveFolder().resolve(id + ".received"));
     }
 
     static List<ArchiveRecord> all() throws IOException {
@@ -50,11 +48,17 @@ record ArchiveRecord(String id, String entry, String callingAet, String sopInsta
 
     private static ArchiveRecord parse(Path file) throws IOException {
         JsonNode json = JSON.readTree(file.toFile());
-        List<AddedAttribute> added = new ArrayList<>();
-        json.path("added").forEach(a -> added.add(new AddedAttribute(a.path("tag").asText(),
-                a.path("vr").asText(), a.path("value").asText(), a.path("creator").asText(null))));
         return new ArchiveRecord(json.path("id").asText(), json.path("entry").asText(),
-                json.path("callingAet").asText(), json.path("sopInstanceUid").asText(),
-                json.path("sha256").asText(null), added);
+                json.path("callingAet").asText(), json.path("studyInstanceUid").asText(),
+                json.path("seriesInstanceUid").asText(), json.path("sopInstanceUid").asText(),
+                json.path("receivedSha256").asText(null), attributes(json.path("added")),
+                attributes(json.path("persisted")));
+    }
+
+    private static List<AddedAttribute> attributes(JsonNode list) {
+        List<AddedAttribute> attributes = new ArrayList<>();
+        list.forEach(a -> attributes.add(new AddedAttribute(a.path("tag").asText(), a.path("vr").asText(),
+                a.path("value").asText(), a.path("creator").asText(null))));
+        return attributes;
     }
 }

@@ -74,8 +74,8 @@ class ConcurrentStoreIT extends DeployedArchive {
         assertThat(clean).hasSize(300);
         Map<String, ArchiveRecord> stored = new HashMap<>();
         for (ArchiveRecord record : ArchiveRecord.all()) {
-            if (record.sha256() != null) {
-                assertThat(stored.put(record.sha256(), record)).as("stored twice: %s", record.sha256()).isNull();
+            if (record.receivedSha256() != null) {
+                assertThat(stored.put(record.receivedSha256(), record)).as("stored twice: %s", record.receivedSha256()).isNull();
             }
         }
         for (Sent sent : objects) {
@@ -88,7 +88,7 @@ class ConcurrentStoreIT extends DeployedArchive {
                 assertThat(outcome.stored()).as("%s %s", sent.sample().name(), outcome).isTrue();
                 assertThat(outcome.records()).hasSize(1);
                 assertThat(stored.get(sent.sha256())).as("stored %s", sent.sample().name()).isNotNull();
-                assertThat(stored.get(sent.sha256()).storedBytes()).isEqualTo(sent.bytes());
+                assertThat(stored.get(sent.sha256()).receivedBytes()).isEqualTo(sent.bytes());
             }
         }
         Set<String> quarantined = QuarantineFolder.ids();

@@ -195,7 +195,7 @@ class ConsoleBrowserIT extends DeployedArchive {
                 .filter(r -> toRelease.sopInstanceUid().equals(r.sopInstanceUid())).toList();
         assertThat(stored).singleElement().satisfies(record -> {
             assertThat(record.entry()).isEqualTo("store-stream");
-            assertThat(record.storedBytes()).as("stored byte-identical").isEqualTo(toRelease.part10());
+            assertThat(record.receivedBytes()).as("stored byte-identical").isEqualTo(toRelease.part10());
         });
         assertThat(FindingsLog.events("approval-used")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
                 .hasSize(1);

@@ -40,6 +40,6 @@ class EngineTroubleIT extends DeployedArchive {
         StoreOutcome outcome = archive.cStore(big.dataset(), "FASTSCU");
 
         assertThat(outcome.stored()).as("outcome %s", outcome).isTrue();
-        assertThat(ArchiveRecord.read(outcome.records().get(0)).storedBytes()).isEqualTo(big.dataset());
+        assertThat(ArchiveRecord.read(outcome.records().get(0)).receivedBytes()).isEqualTo(big.dataset());
     }
 }

@@ -3,10 +3,12 @@ package org.yaraguard.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.yaraguard.it.archive.store.StandInDicomReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +78,29 @@ class RefusalIT extends DeployedArchive {
         assertRefused(importing, "pdf_");
         assertNotStored(pdf);
         assertNotStored(imported);
+        String sent = StandInDicomReader.read(pdf.part10(), null).toString();
+        try (Stream<Path> kept = Files.list(ItEnvironment.quarantineFolder().resolve(pdf.studyInstanceUid()))) {
+            assertThat(kept.filter(f -> f.toString().endsWith(".dcm")).toList())
+                    .as("the metadata store's quarantined entry is its whole dataset, not a stub")
+                    .singleElement().satisfies(file -> assertThat(
+                            StandInDicomReader.read(Files.readAllBytes(file), null).toString()).isEqualTo(sent));
+        }
+    }
+
+    @Test
+    void importIsJudgedOnTheFileItPointsToPreambleIncluded() throws Exception {
+        DicomSample polyglot = samples("refusal").image("pe-import", 105, null)
+                .withPreamble("pe-import", DicomSamples.pePreamble());
+
+        StoreOutcome importing = archive.importOnStorage(polyglot.part10());
+
+        assertRefused(importing, "preamble_pe_executable");
+        assertNotStored(polyglot);
+        assertThat(QuarantineFolder.object(polyglot.studyInstanceUid(), polyglot.sha256()))
+                .hasBinaryContent(polyglot.part10());
+        JsonNode sidecar = QuarantineFolder.sidecar(polyglot.studyInstanceUid(), polyglot.sha256());
+        assertThat(sidecar.path("source").asText()).isEqualTo("import");
+        assertOneVerdict(polyglot.sha256(), "reject", polyglot.sha256());
     }
 
     private static void assertRefused(StoreOutcome outcome, String rulePrefix) {

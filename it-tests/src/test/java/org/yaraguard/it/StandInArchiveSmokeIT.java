@@ -22,7 +22,7 @@ class StandInArchiveSmokeIT extends DeployedArchive {
         assertThat(record.entry()).isEqualTo("store-stream");
         assertThat(record.callingAet()).isEqualTo("SMOKE");
         assertThat(record.sopInstanceUid()).isEqualTo(clean.sopInstanceUid());
-        assertThat(record.storedBytes()).isEqualTo(clean.dataset());
+        assertThat(record.receivedBytes()).isEqualTo(clean.dataset());
         assertThat(FindingsLog.verdictsFor(DicomSample.sha256(clean.dataset()))).isEmpty();
     }
 
@@ -36,7 +36,7 @@ class StandInArchiveSmokeIT extends DeployedArchive {
         assertThat(outcome.records()).hasSize(1);
         ArchiveRecord record = ArchiveRecord.read(outcome.records().get(0));
         assertThat(record.sopInstanceUid()).isEqualTo(clean.sopInstanceUid());
-        assertThat(record.storedBytes()).isEqualTo(clean.part10());
+        assertThat(record.receivedBytes()).isEqualTo(clean.part10());
         assertThat(FindingsLog.verdictsFor(clean.sha256())).isEmpty();
     }
 

@@ -3,21 +3,25 @@ package org.yaraguard.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Actions that store: a {@code tag} rule (the tests' own it_tag_marker) stores the object unchanged and adds our
- * private attributes through the archive's coercion consumer, exactly once also on the C-STORE path where the
- * 2-argument store calls the 3-argument one; monitor mode (yara-guard.mode.aet, set by the build for one AE)
- * stores what enforce mode refuses and records what it would have done.
+ * Actions that store: a {@code tag} rule (the tests' own it_tag_marker) stores the object with our private block
+ * inserted, so that the file the archive writes carries it and its WADO-RS metadata serves it back (the archive
+ * writes the file before it calls any coercion consumer); exactly one block also on the C-STORE path where the
+ * 2-argument store calls the 3-argument one. Monitor mode (yara-guard.mode.aet, set by the build for one AE) stores
+ * what enforce mode refuses and records what it would have done.
  */
 @EnabledIfSystemProperty(named = "it.install.plugin", matches = "true")
 class TagAndMonitorIT extends DeployedArchive {
 
     @Test
-    void tagRuleOnStowStoresTheObjectAndAddsPrivateAttributes() throws Exception {
+    void tagRuleOnStowStoresTheObjectWithOurPrivateBlock() throws Exception {
         DicomSample tagged = samples("tag").image("tagged-stow", 201, DicomSamples.TAG_MARKER);
 
         StoreOutcome outcome = archive.stow(tagged.part10(), null);
@@ -26,12 +30,28 @@ class TagAndMonitorIT extends DeployedArchive {
     }
 
     @Test
-    void tagRuleOnCStoreAddsPrivateAttributesOnce() throws Exception {
+    void tagRuleOnCStoreStoresTheObjectWithOurPrivateBlockOnce() throws Exception {
         DicomSample tagged = samples("tag").image("tagged-cstore", 202, DicomSamples.TAG_MARKER);
 
         StoreOutcome outcome = archive.cStore(tagged.dataset(), "MODALITY2");
 
         assertTaggedOnce(outcome, tagged.dataset());
+    }
+
+    @Test
+    void tagRuleOnTheMetadataPathStoresTheDatasetWithOurPrivateBlock() throws Exception {
+        DicomSample tagged = samples("tag").image("tagged-metadata", 205, DicomSamples.TAG_MARKER);
+
+        StoreOutcome outcome = archive.storeAttributes(tagged.part10(), "STOWCLIENT");
+
+        assertThat(outcome.stored()).as("outcome %s", outcome).isTrue();
+        JsonNode verdict = FindingsLog.verdicts().stream()
+                .filter(v -> tagged.sopInstanceUid().equals(v.path("attributes").path("sopInstanceUid").asText()))
+                .findFirst().orElseThrow();
+        assertThat(verdict.path("action").asText()).isEqualTo("tag");
+        assertThat(verdict.path("source").asText()).isEqualTo("stow-rs-metadata");
+        ServedTags.assertTagged(archive.metadata(ArchiveRecord.read(outcome.records().get(0))), "it_tag_marker",
+                verdict.path("sha256").asText());
     }
 
     @Test
@@ -44,7 +64,7 @@ class TagAndMonitorIT extends DeployedArchive {
 
         assertThat(monitored.stored()).as("outcome %s", monitored).isTrue();
         assertThat(monitored.records()).hasSize(1);
-        assertThat(ArchiveRecord.read(monitored.records().get(0)).storedBytes()).isEqualTo(dataset);
+        assertThat(ArchiveRecord.read(monitored.records().get(0)).receivedBytes()).isEqualTo(dataset);
         assertThat(FindingsLog.verdictsFor(sha256)).singleElement().satisfies(verdict -> {
             assertThat(verdict.path("mode").asText()).isEqualTo("monitor");
             assertThat(verdict.path("action").asText()).isEqualTo("reject");
@@ -59,19 +79,22 @@ class TagAndMonitorIT extends DeployedArchive {
         assertThat(enforced.refused()).as("outcome %s", enforced).isTrue();
     }
 
-    private static void assertTaggedOnce(StoreOutcome outcome, byte[] sent) throws Exception {
+    private void assertTaggedOnce(StoreOutcome outcome, byte[] sent) throws Exception {
         String sha256 = DicomSample.sha256(sent);
         assertThat(outcome.stored()).as("outcome %s", outcome).isTrue();
         assertThat(outcome.records()).hasSize(1);
         ArchiveRecord record = ArchiveRecord.read(outcome.records().get(0));
-        assertThat(record.storedBytes()).isEqualTo(sent);
-        List<ArchiveRecord.AddedAttribute> ours = record.privateAttributes();
-        assertThat(ours).as("private attributes the consumer added: %s", record.added()).isNotEmpty();
-        assertThat(ours).extracting(ArchiveRecord.AddedAttribute::value).anyMatch(v -> v.contains("it_tag_marker"));
-        assertThat(ours).extracting(ArchiveRecord.AddedAttribute::creator).containsOnly(ours.get(0).creator());
-        List<ArchiveRecord.AddedAttribute> creatorElements = record.added().stream()
-                .filter(a -> a.creator() == null && a.value().equals(ours.get(0).creator())).toList();
-        assertThat(creatorElements).as("one private block reserved: %s", record.added()).hasSize(1);
+        JsonNode served = archive.metadata(record);
+        ServedTags.assertTagged(served, "it_tag_marker", sha256);
+        List<String> creators = new ArrayList<>();
+        served.fieldNames().forEachRemaining(tag -> {
+            if (tag.startsWith("007700")) {
+                creators.add(served.path(tag).path("Value").path(0).asText());
+            }
+        });
+        assertThat(creators).as("one private block reserved").containsExactly(ServedTags.CREATOR);
+        assertThat(record.persisted()).as("the default attribute filter keeps no private attribute")
+                .noneMatch(a -> a.tag().startsWith("0077"));
         assertThat(FindingsLog.verdictsFor(sha256)).singleElement().satisfies(verdict -> {
             assertThat(verdict.path("action").asText()).isEqualTo("tag");
             assertThat(FindingsLog.rules(verdict)).contains("it_tag_marker");

@@ -1,7 +1,6 @@
 package org.yaraguard.interceptor.arc;
 
 import jakarta.interceptor.InvocationContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.dcm4che3.data.Attributes;
 import org.dcm4che3.net.service.DicomServiceException;
+import org.dcm4chee.arc.storage.ReadContext;
 import org.dcm4chee.arc.store.StoreContext;
 import org.dcm4chee.arc.store.StoreService;
 import org.dcm4chee.arc.store.StoreSession;
@@ -20,16 +20,17 @@ import org.yaraguard.engine.scan.ScanContext;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.interceptor.IngestMethod;
 import org.yaraguard.interceptor.StoreGate;
-import org.yaraguard.interceptor.guard.BulkDataset;
 import org.yaraguard.interceptor.guard.Guard;
 import org.yaraguard.interceptor.guard.Origin;
 import org.yaraguard.interceptor.guard.Ruling;
 
 /**
  * The hook at the archive's ingest methods. Stream paths: spool the sender's bytes, judge them, and hand the archive
- * a stream over exactly those bytes (plus, for a tag verdict, a coercion consumer that adds our private attributes;
- * a tagged C-STORE object is handed to the 3-argument store directly, see {@link #storeWithTags}).
- * Attribute paths: judge the bulk values that exist; one that cannot be read is trouble. A refusal is a
+ * a stream over exactly those bytes; for a tag verdict the stream carries our private block inserted in the dataset
+ * (the archive writes the file before any consumer runs) and a coercion consumer adds the same attributes for the
+ * rules of this store (a tagged C-STORE object is handed to the 3-argument store directly, see
+ * {@link #storeWithTags}). Attribute paths: judge the whole dataset as the archive's dcm4che encodes it, what cannot
+ * be encoded is trouble; an import: judge the file it points to. A refusal is a
  * DicomServiceException, thrown after the object was quarantined. Anything unexpected in the gate's own work is a
  * DicomServiceException too (never an association abort, never a pass); what the archive itself throws passes as
  * it is. Each object is judged once, also when the 2-argument store calls the 3-argument one.
@@ -75,7 +76,8 @@ public final class ArchiveStoreGate implements StoreGate {
         StoreContext context = (StoreContext) parameters[0];
         return switch (method.get()) {
             case C_STORE, STOW -> stream(invocation, parameters, context, method.get());
-            case ATTRIBUTES, IMPORT -> attributes(invocation, (Attributes) parameters[1], context, method.get());
+            case ATTRIBUTES -> attributes(invocation, (Attributes) parameters[1], context, method.get());
+            case IMPORT -> imported(invocation, (Attributes) parameters[1], (ReadContext) parameters[2], context);
         };
     }
 
@@ -95,7 +97,9 @@ public final class ArchiveStoreGate implements StoreGate {
                 if (ruling.outcome() == Ruling.Outcome.REFUSE) {
                     throw refusal(ruling);
                 }
-                return new GuardedStream(object.openStream(), context, ruling);
+                return new GuardedStream(ruling.outcome() == Ruling.Outcome.TAG
+                        ? PrivateTags.inserted(object, ruling, origin.framing(), origin.transferSyntax())
+                        : object.openStream(), context, ruling);
             });
             return proceedWith(invocation, parameters, context, method, stream);
         } finally {
@@ -174,22 +178,66 @@ public final class ArchiveStoreGate implements StoreGate {
         invocation.setParameters(parameters);
     }
 
+    /**
+     * An attribute-based store: the whole dataset the archive was given is encoded by the archive's own dcm4che
+     * (see {@link EncodedDataset}) and judged as the Part-10 file the archive would write; a refusal quarantines that
+     * file. What could not be encoded (e.g. bulk data whose file is gone) is incomplete-inspection trouble. A tag
+     * verdict sets our attributes on the dataset, from which the archive then writes its file, so they last.
+     */
     private Object attributes(InvocationContext invocation, Attributes attributes, StoreContext context,
             IngestMethod method) throws Exception {
-        BulkDataset dataset = inGate(() -> attributes == null ? new BulkDataset() : BulkValues.of(attributes));
-        if (!dataset.hasBulkValues()) {
+        if (attributes == null) {
             return invocation.proceed();
         }
-        // The bytes scanned are the dataset encoded here, never the sender's file: bare, whatever the entry point.
-        Origin origin = inGate(() -> origin(context, method.source(), BulkDataset.TRANSFER_SYNTAX, Framing.BARE));
-        SpooledObject object = spool(new ByteArrayInputStream(inGate(dataset::encode)), origin);
+        Origin origin = inGate(() -> origin(context, method.source(), EncodedDataset.TRANSFER_SYNTAX,
+                Framing.PART10));
+        EncodedDataset encoded = inGate(() -> {
+            try {
+                return EncodedDataset.spool(guard, attributes);
+            } catch (IOException e) {
+                throw refusal(guard.spoolFailed(e, origin));
+            }
+        });
         try {
             inGate(() -> {
-                Ruling ruling = guard.judge(object, origin, dataset.unreadable());
+                Ruling ruling = guard.judge(encoded.object(), origin, encoded.unreadable());
                 if (ruling.outcome() == Ruling.Outcome.REFUSE) {
                     throw refusal(ruling);
                 }
                 if (ruling.outcome() == Ruling.Outcome.TAG) {
+                    PrivateTags.add(attributes, ruling);
+                }
+                return ruling;
+            });
+        } finally {
+            release(encoded.object());
+        }
+        return invocation.proceed();
+    }
+
+    /**
+     * An import: the object already lies on the archive's storage, so the hook reads that file (the whole of it, as
+     * it lies there) and judges it. A tag verdict sets our attributes on what the archive keeps; the file itself is
+     * not rewritten. A file that cannot be read is refused.
+     */
+    private Object imported(InvocationContext invocation, Attributes attributes, ReadContext readContext,
+            StoreContext context) throws Exception {
+        Origin origin = inGate(() -> origin(context, IngestMethod.IMPORT.source()));
+        SpooledObject object = inGate(() -> {
+            try (InputStream in = readContext.getStorage().openInputStream(readContext)) {
+                return guard.spool(in);
+            } catch (IOException | RuntimeException e) {
+                throw refusal(guard.spoolFailed(e instanceof IOException io ? io
+                        : new IOException("cannot read the object to import: " + e, e), origin));
+            }
+        });
+        try {
+            inGate(() -> {
+                Ruling ruling = guard.judge(object, origin);
+                if (ruling.outcome() == Ruling.Outcome.REFUSE) {
+                    throw refusal(ruling);
+                }
+                if (ruling.outcome() == Ruling.Outcome.TAG && attributes != null) {
                     PrivateTags.add(attributes, ruling);
                 }
                 return ruling;

@@ -7,15 +7,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.dcm4che3.data.Attributes;
 import org.dcm4che3.data.VR;
 import org.dcm4che3.net.service.DicomServiceException;
 import org.dcm4chee.arc.storage.ReadContext;
+import org.dcm4chee.arc.storage.Storage;
 import org.dcm4chee.arc.store.StoreContext;
 import org.dcm4chee.arc.store.StoreService;
 import org.dcm4chee.arc.store.StoreSession;
@@ -23,6 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.Framing;
+import org.yaraguard.engine.dicom.Inspection;
+import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.dicom.PrivateGroupLayout;
 import org.yaraguard.interceptor.guard.BulkDataset;
 import org.yaraguard.interceptor.guard.Guard;
 import org.yaraguard.interceptor.guard.GuardFolders;
@@ -89,7 +97,9 @@ class ArchiveStoreGateTest {
 
         cStore(object);
 
-        assertThat(stored).isEqualTo(object);
+        assertThat(storedBlock()).containsExactly(0x00770010, 0x00771010, 0x00771011, 0x00771012, 0x00771013);
+        assertThat(new String(stored, StandardCharsets.US_ASCII)).contains("YARA GUARD 1.0", "TAG", "Test_Tag");
+        assertThat(stored).startsWith(object);
         assertThat(parsed.set).extracting(RecordingAttributes.Set::creator).containsOnly(PrivateTags.CREATOR);
         assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.ACTION).singleElement()
                 .satisfies(s -> assertThat(s.values()).containsExactly("TAG"));
@@ -105,7 +115,7 @@ class ArchiveStoreGateTest {
 
         cStoreWithNestedInterception(object);
 
-        assertThat(stored).isEqualTo(object);
+        assertThat(storedBlock()).containsExactly(0x00770010, 0x00771010, 0x00771011, 0x00771012, 0x00771013);
         assertThat(threeArgumentBodies).isEqualTo(1);
         assertThat(parsed.set).filteredOn(s -> s.tag() == PrivateTags.ACTION).hasSize(1);
         assertThat(Files.readAllLines(temp.resolve("findings.log"))).hasSize(1);
@@ -159,25 +169,59 @@ class ArchiveStoreGateTest {
     }
 
     @Test
-    void metadataStoreScansTheEncapsulatedDocument() throws Exception {
+    void metadataStoreThatTheArchivesEncoderCannotWriteIsIncompleteAndRefused() throws Exception {
+        // arc-api's DicomOutputStream is a declaration only: here the archive's encoder fails, as a broken one would.
         RecordingAttributes attributes = new RecordingAttributes()
                 .put(0x0020000D, VR.LO, "1.2.3")
-                .put(0x00420011, VR.OB, "%PDF-1.4 REJECT-ME-NOW".getBytes(StandardCharsets.US_ASCII));
+                .put(0x00420011, VR.OB, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
         Call call = new Call(method("store", StoreContext.class, Attributes.class), p -> "stored", context,
                 attributes);
+
+        assertThatThrownBy(() -> gate.around(call)).isInstanceOf(DicomServiceException.class);
+        assertThat(call.proceeded).isZero();
+        assertThat(Files.readString(temp.resolve("findings.log"))).contains("could not be encoded");
+    }
+
+    @Test
+    void importScansTheFileOnTheStorageAndRefusesWhatARuleRejects() throws Exception {
+        Path file = temp.resolve("on-storage.dcm");
+        Files.write(file, object("REJECT-ME-NOW", 300));
+        RecordingAttributes attributes = new RecordingAttributes().put(0x0020000D, VR.LO, "1.2.3");
+        Call call = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
+                ReadContext.class), p -> "imported", context, attributes, onStorage(file));
 
         assertThatThrownBy(() -> gate.around(call)).isInstanceOf(DicomServiceException.class);
         assertThat(call.proceeded).isZero();
     }
 
     @Test
-    void importWithoutBulkValuesPassesUnscanned() throws Exception {
+    void importOfACleanFilePassesAndAnUnreadableOneIsRefused() throws Exception {
+        Path file = temp.resolve("on-storage.dcm");
+        Files.write(file, object("clean", 300));
         RecordingAttributes attributes = new RecordingAttributes().put(0x0020000D, VR.LO, "1.2.3");
-        Call call = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
-                ReadContext.class), p -> "imported", context, attributes, null);
+        Call clean = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
+                ReadContext.class), p -> "imported", context, attributes, onStorage(file));
+        Call missing = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
+                ReadContext.class), p -> "imported", context, attributes, onStorage(temp.resolve("gone.dcm")));
 
-        assertThat(gate.around(call)).isEqualTo("imported");
-        assertThat(temp.resolve("findings.log")).doesNotExist();
+        assertThat(gate.around(clean)).isEqualTo("imported");
+        assertThatThrownBy(() -> gate.around(missing)).isInstanceOf(DicomServiceException.class);
+        assertThat(missing.proceeded).isZero();
+    }
+
+    /** A read context whose storage reads the given file, as the archive's file-system storage would. */
+    private static ReadContext onStorage(Path file) {
+        return new ReadContext() {
+            @Override
+            public Storage getStorage() {
+                return ctx -> Files.newInputStream(file);
+            }
+
+            @Override
+            public String getStoragePath() {
+                return file.getFileName().toString();
+            }
+        };
     }
 
     @Test
@@ -310,6 +354,15 @@ class ArchiveStoreGateTest {
         parsed = new RecordingAttributes();
         ((Consumer<Attributes>) p[2]).accept(parsed);
         return null;
+    }
+
+    /** The top-level tags of group 0077 in what the archive read. */
+    private List<Integer> storedBlock() {
+        try (Inspection inspection = new DicomInspector(InspectionLimits.defaults())
+                .inspect(ByteBuffer.wrap(stored), Framing.BARE, BulkDataset.TRANSFER_SYNTAX)) {
+            assertThat(inspection.anomalies()).isEmpty();
+            return inspection.privateGroup().elements().stream().map(PrivateGroupLayout.Element::tag).toList();
+        }
     }
 
     private static Method method(String name, Class<?>... types) {

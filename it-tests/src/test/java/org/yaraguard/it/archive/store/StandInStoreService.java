@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 /**
  * Test code standing in for dcm4chee-arc's StoreServiceImpl, which is not on Maven Central. Shaped like it where
  * the plugin can tell: package-private, {@code @ApplicationScoped}, in an EJB module without beans.xml, and the
- * 2-argument store calls the 3-argument one on {@code this} with a no-op consumer. The 3-argument store reads
- * the stream fully and writes it, parses it, calls the consumer with the parsed attributes, then records what the
- * consumer added (the archive's database update); a failure after writing revokes the written file.
+ * 2-argument store calls the 3-argument one on {@code this} with a no-op consumer. It follows the real order of
+ * {@code store(ctx, data, coerce)} in 5.34.3: parse the stream and write the object file (zeroed preamble, fresh
+ * file meta, the parsed dataset: writeToStorage), THEN call the consumer, then keep only the configured attribute
+ * filter (updateDB); a failure after writing revokes the file. So what the consumer adds is seen by the rest of the
+ * same store but never reaches the stored file, which is what the metadata endpoint serves back.
  */
 @ApplicationScoped
 class StandInStoreService implements StoreService {
@@ -29,15 +31,15 @@ class StandInStoreService implements StoreService {
 
     @Override
     public void store(StoreContext ctx, InputStream data, Consumer<Attributes> coerce) throws IOException {
-        byte[] bytes = data.readAllBytes();
-        StandInStorage.PendingObject object = storage.write(bytes);
+        byte[] received = data.readAllBytes();
+        Attributes attrs = StandInDicomReader.read(received, ctx.getReceiveTranferSyntax());
+        ctx.setAttributes(attrs);
+        StandInStorage.PendingObject object = storage.write(StandInDicomWriter.part10(attrs), received);
         try {
-            Attributes attrs = StandInDicomReader.read(bytes, ctx.getReceiveTranferSyntax());
-            ctx.setAttributes(attrs);
-            Attributes before = new Attributes(attrs);
+            Attributes written = new Attributes(attrs);
             coerce.accept(ctx.getAttributes());
             storage.commit(object);
-            remember(ctx, storage.record("store-stream", ctx.getStoreSession(), object, before,
+            remember(ctx, storage.record("store-stream", ctx.getStoreSession(), object, written,
                     ctx.getAttributes()));
         } catch (IOException | RuntimeException e) {
             storage.revoke(object);
@@ -45,16 +47,20 @@ class StandInStoreService implements StoreService {
         }
     }
 
+    /** As the archive: the file is written from the attributes as given, then the database is updated. */
     @Override
     public void store(StoreContext ctx, Attributes attrs) throws IOException {
         ctx.setAttributes(attrs);
-        remember(ctx, storage.record("store-attributes", ctx.getStoreSession(), null, new Attributes(), attrs));
+        StandInStorage.PendingObject object = storage.write(StandInDicomWriter.part10(attrs), null);
+        storage.commit(object);
+        remember(ctx, storage.record("store-attributes", ctx.getStoreSession(), object, attrs, attrs));
     }
 
+    /** As the archive: the file already lies on the storage; only the database is updated. */
     @Override
     public void importInstanceOnStorage(StoreContext ctx, Attributes attrs, ReadContext readCtx) throws IOException {
         ctx.setAttributes(attrs);
-        remember(ctx, storage.record("import", ctx.getStoreSession(), null, new Attributes(), attrs));
+        remember(ctx, storage.recordImport(ctx.getStoreSession(), readCtx.getStoragePath(), attrs));
     }
 
     private static void remember(StoreContext ctx, String recordId) {

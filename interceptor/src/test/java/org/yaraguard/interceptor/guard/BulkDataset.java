@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A small bare dataset (Explicit VR Little Endian) rebuilt from what an attribute-based store carries: the reviewer
- * attributes and the bulk values (encapsulated document, large private values). Attribute-based stores have no byte
- * stream; encoding their bulk values as a dataset lets the same rules and the same inspector judge them as if they
- * had arrived by C-STORE. Elements are written in ascending tag order, values padded to even length.
+ * Test fixture: a small bare dataset (Explicit VR Little Endian) of text and binary values, written in ascending tag
+ * order with values padded to even length, as the objects the hook's tests send.
  */
 public final class BulkDataset {
 
