@@ -71,6 +71,11 @@ final class PrivateTags {
         Optional<BlockPlacement> placement;
         try (Inspection inspection = INSPECTOR.inspect(object.bytes(), framing, transferSyntax)) {
             placement = BlockPlacement.of(inspection.privateGroup(), block);
+        } catch (RuntimeException e) {
+            // The object was judged and is to be stored: a fault of ours in placing the block must not lose it.
+            LOG.log(Level.WARNING, "YARA Guard could not place its private block in tagged object {0}: {1}",
+                    ruling.verdict().sha256(), e.toString());
+            placement = Optional.empty();
         }
         if (placement.isEmpty()) {
             LOG.log(Level.WARNING, "YARA Guard found no place for its private block in tagged object {0}: the"
