@@ -127,6 +127,28 @@ class BlockPlacementTest {
     }
 
     @Test
+    void inflatesAZlibWrappedDatasetAsDcm4cheDoes() throws IOException {
+        Dcmtk dcmtk = new Dcmtk(folder);
+        Path raw = dcmtk.dump2dcm("raw", SAMPLE, "+te");
+        byte[] explicit = Files.readAllBytes(raw);
+        Path deflated = dcmtk.dump2dcm("deflated", SAMPLE, "+td");
+        byte[] part10 = Files.readAllBytes(deflated);
+        int start = datasetStart(part10);
+        java.io.ByteArrayOutputStream zlib = new java.io.ByteArrayOutputStream();
+        zlib.write(part10, 0, start);
+        try (var out = new java.util.zip.DeflaterOutputStream(zlib)) {
+            out.write(explicit, datasetStart(explicit), explicit.length - datasetStart(explicit));
+        }
+        Path received = folder.resolve("zlib.dcm");
+        Files.write(received, zlib.toByteArray());
+
+        Path tagged = tag(received, true, null);
+
+        assertThat(block(dcmtk.dcmdump(tagged))).hasSize(5);
+        assertThat(withoutBlock(dcmtk.dcmdump(tagged))).isEqualTo(dcmtk.dcmdump(deflated));
+    }
+
+    @Test
     void goesAtTheEndOfADatasetWithNothingAfterGroup0077() throws IOException {
         Dcmtk dcmtk = new Dcmtk(folder);
         Path received = dcmtk.dump2dcm("received", SAMPLE.replaceAll("\\(7fe0,0010\\).*\n", ""));
@@ -151,6 +173,11 @@ class BlockPlacementTest {
             Files.write(tagged, in.readAllBytes());
         }
         return tagged;
+    }
+
+    /** Offset of the first dataset byte of a Part-10 file, from its (0002,0000) group length. */
+    private static int datasetStart(byte[] part10) {
+        return 144 + ByteBuffer.wrap(part10, 140, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
     private static String hint(String writeOptions) {
