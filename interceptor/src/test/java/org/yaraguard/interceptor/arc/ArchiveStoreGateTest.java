@@ -179,13 +179,13 @@ class ArchiveStoreGateTest {
 
         assertThatThrownBy(() -> gate.around(call)).isInstanceOf(DicomServiceException.class);
         assertThat(call.proceeded).isZero();
-        assertThat(Files.readString(temp.resolve("findings.log"))).contains("could not be encoded");
+        assertThat(Files.readString(temp.resolve("findings.log"))).contains("\"trouble\":\"incomplete: ");
     }
 
     @Test
     void importScansTheFileOnTheStorageAndRefusesWhatARuleRejects() throws Exception {
         Path file = temp.resolve("on-storage.dcm");
-        Files.write(file, object("REJECT-ME-NOW", 300));
+        Files.write(file, part10(object("REJECT-ME-NOW", 300)));
         RecordingAttributes attributes = new RecordingAttributes().put(0x0020000D, VR.LO, "1.2.3");
         Call call = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
                 ReadContext.class), p -> "imported", context, attributes, onStorage(file));
@@ -197,7 +197,7 @@ class ArchiveStoreGateTest {
     @Test
     void importOfACleanFilePassesAndAnUnreadableOneIsRefused() throws Exception {
         Path file = temp.resolve("on-storage.dcm");
-        Files.write(file, object("clean", 300));
+        Files.write(file, part10(object("clean", 300)));
         RecordingAttributes attributes = new RecordingAttributes().put(0x0020000D, VR.LO, "1.2.3");
         Call clean = new Call(method("importInstanceOnStorage", StoreContext.class, Attributes.class,
                 ReadContext.class), p -> "imported", context, attributes, onStorage(file));
@@ -207,6 +207,18 @@ class ArchiveStoreGateTest {
         assertThat(gate.around(clean)).isEqualTo("imported");
         assertThatThrownBy(() -> gate.around(missing)).isInstanceOf(DicomServiceException.class);
         assertThat(missing.proceeded).isZero();
+    }
+
+    /** The dataset as a Part-10 file (zeroed preamble, "DICM", a file meta group declaring explicit VR LE). */
+    private static byte[] part10(byte[] dataset) {
+        byte[] meta = new BulkDataset().text(0x00020010, "UI", BulkDataset.TRANSFER_SYNTAX).encode();
+        ByteBuffer file = ByteBuffer.allocate(132 + 12 + meta.length + dataset.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        file.position(128);
+        file.put("DICM".getBytes(StandardCharsets.US_ASCII));
+        file.putShort((short) 2).putShort((short) 0).put("UL".getBytes(StandardCharsets.US_ASCII)).putShort((short) 4)
+                .putInt(meta.length);
+        return file.put(meta).put(dataset).array();
     }
 
     /** A read context whose storage reads the given file, as the archive's file-system storage would. */
@@ -235,7 +247,9 @@ class ArchiveStoreGateTest {
         assertThatThrownBy(() -> gate.around(call)).isInstanceOfSatisfying(DicomServiceException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("YARA Guard: object not fully inspected"));
         assertThat(call.proceeded).isZero();
-        assertThat(Files.readString(temp.resolve("findings.log"))).contains("incomplete: bulk value (0042,0011)");
+        // The whole dataset is encoded by the archive's DicomOutputStream (only declared here, so it fails): the
+        // verdict is incomplete-inspection trouble either way, never a skipped value.
+        assertThat(Files.readString(temp.resolve("findings.log"))).contains("\"trouble\":\"incomplete: ");
     }
 
     @Test

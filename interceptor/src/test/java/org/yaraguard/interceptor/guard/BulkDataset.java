@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +17,6 @@ public final class BulkDataset {
     public static final String TRANSFER_SYNTAX = "1.2.840.10008.1.2.1";
 
     private final Map<Integer, Element> elements = new TreeMap<>(Integer::compareUnsigned);
-    private final List<String> unreadable = new ArrayList<>();
     private boolean hasBulk;
 
     private record Element(String vr, byte[] value) {
@@ -40,20 +37,9 @@ public final class BulkDataset {
         return this;
     }
 
-    /** Records a bulk value that could not be read: what it held was never scanned. */
-    public BulkDataset unreadable(int tag, String why) {
-        unreadable.add(String.format("(%04X,%04X) %s", tag >>> 16, tag & 0xFFFF, why));
-        return this;
-    }
-
-    /** The bulk values that could not be read, as "(gggg,eeee) why". */
-    public List<String> unreadable() {
-        return List.copyOf(unreadable);
-    }
-
-    /** Whether any binary value was added or could not be read: without one there is nothing worth judging. */
+    /** Whether any binary value was added. */
     public boolean hasBulkValues() {
-        return hasBulk || !unreadable.isEmpty();
+        return hasBulk;
     }
 
     public byte[] encode() {
