@@ -117,6 +117,62 @@ final class DicomSamples {
         return new DicomSample(name, Files.readAllBytes(out), study, sop);
     }
 
+    /**
+     * An encapsulated PDF opening with a JavaScript action, made by dump2dcm with many attributes around it: patient,
+     * study, series and document attributes, a Procedure Code Sequence with one item, and a private element.
+     */
+    DicomSample richPdfWithJavaScript(String name, int number) throws IOException {
+        String study = uid(STUDY, number);
+        String sop = uid(INSTANCE, number);
+        Path pdfFile = folder.resolve(name + ".pdf");
+        Files.writeString(pdfFile, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Action /S /JavaScript /JS (app.alert\\('release test'\\);) >>\nendobj\n"
+                + "trailer\n<< /Root 1 0 R >>\n%%EOF\n", StandardCharsets.US_ASCII);
+        List<String> dump = List.of(
+                "(0008,0016) UI [" + ENCAPSULATED_PDF + "]",
+                "(0008,0018) UI [" + sop + "]",
+                "(0008,0020) DA [20261130]",
+                "(0008,0023) DA [20261130]",
+                "(0008,0030) TM [101500]",
+                "(0008,0033) TM [101512]",
+                "(0008,0050) SH [ACC" + number + "]",
+                "(0008,0060) CS [DOC]",
+                "(0008,0064) CS [WSD]",
+                "(0008,0070) LO [Release Test Vendor]",
+                "(0008,0080) LO [Release Test Hospital]",
+                "(0008,0090) PN [Referring^Doctor]",
+                "(0008,1030) LO [Study of a released report]",
+                "(0008,1032) SQ (Sequence with explicit length #=1)",
+                "(fffe,e000) na (Item with explicit length #=3)",
+                "(0008,0100) SH [RT" + number + "]",
+                "(0008,0102) SH [99LOCAL]",
+                "(0008,0104) LO [Release test procedure]",
+                "(fffe,e00d) na (ItemDelimitationItem)",
+                "(fffe,e0dd) na (SequenceDelimitationItem)",
+                "(0008,103e) LO [Scanned documents]",
+                "(0010,0010) PN [Release^Patient" + number + "]",
+                "(0010,0020) LO [PID" + number + "]",
+                "(0010,0030) DA [19700101]",
+                "(0010,0040) CS [O]",
+                "(0011,0010) LO [YARA GUARD IT]",
+                "(0011,1001) LT [private text that must survive a release]",
+                "(0020,000d) UI [" + study + "]",
+                "(0020,000e) UI [" + uid(SERIES, number) + "]",
+                "(0020,0010) SH [STUDY" + number + "]",
+                "(0020,0011) IS [7]",
+                "(0020,0013) IS [1]",
+                "(0028,0301) CS [NO]",
+                "(0042,0010) ST [Report with a script]",
+                "(0042,0011) OB =" + pdfFile.getFileName(),
+                "(0042,0012) LO [application/pdf]");
+        Path dumpFile = folder.resolve(name + ".dump");
+        Path out = folder.resolve(name + ".dcm");
+        Files.write(dumpFile, dump, StandardCharsets.US_ASCII);
+        run("dump2dcm", "+te", dumpFile.toString(), out.toString());
+        return new DicomSample(name, Files.readAllBytes(out), study, sop);
+    }
+
     /** A preamble with a Windows PE header: "MZ", e_lfanew = 0x40, "PE\0\0" and machine i386 there. */
     static byte[] pePreamble() {
         byte[] preamble = new byte[DicomSample.PREAMBLE_LENGTH];

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Test code: the stand-in archive's own minimal DICOM reader (little endian, explicit or implicit VR, Part-10 or
  * bare dataset), filling top-level elements into Attributes as the archive's parser would before it calls the
- * coercion consumer. Nested sequences and encapsulated pixel data are skipped.
+ * coercion consumer. A top-level sequence is kept as its encoded items (VR SQ, the bytes between its header and
+ * its end), which the stand-in writes back as a defined-length sequence; encapsulated pixel data is skipped.
  */
 public final class StandInDicomReader {
 
@@ -94,7 +95,13 @@ public final class StandInDicomReader {
             length = buffer.getInt();
         }
         if (length == UNDEFINED) {
+            int start = buffer.position();
             skipItems();
+            if (keep && vr == VR.SQ) {
+                byte[] items = new byte[buffer.position() - start - 8];
+                buffer.get(start, items);
+                into.setBytes(tag, vr, items);
+            }
             return tag;
         }
         if (length < 0 || length > buffer.remaining()) {
@@ -102,7 +109,7 @@ public final class StandInDicomReader {
         }
         byte[] value = new byte[length];
         buffer.get(value);
-        if (keep && vr != VR.SQ) {
+        if (keep) {
             into.setBytes(tag, vr, value);
         }
         return tag;
