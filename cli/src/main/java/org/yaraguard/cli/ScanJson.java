@@ -14,22 +14,25 @@ final class ScanJson {
     private ScanJson() {
     }
 
-    /** The fields of one JSON line; {@code error} is set only when the file could not be scanned. */
-    record Line(String path, String action, List<Match> matches, List<String> anomalies, String trouble,
-                String sha256, long bytes, long micros, String ruleset, String error) {
+    /**
+     * The fields of one JSON line; {@code error} is set only when the file could not be scanned, and
+     * {@code matchesOmitted} counts matches that a verdict's bounded findings left out.
+     */
+    record Line(String path, String action, List<Match> matches, long matchesOmitted, List<String> anomalies,
+                String trouble, String sha256, long bytes, long micros, String ruleset, String error) {
     }
 
-    /** One finding as printed. */
-    record Match(String rule, String namespace, String region, String action, List<Long> offsets) {
+    /** One finding as printed: a rule in regions of one kind, {@code count} times, with its first offsets. */
+    record Match(String rule, String namespace, String region, String action, long count, List<Long> offsets) {
     }
 
     static String line(ScanResult result) {
         Verdict verdict = result.verdict();
         Line line = verdict == null
-                ? new Line(result.path().toString(), "error", List.of(), List.of(), null, null, 0, 0, null,
+                ? new Line(result.path().toString(), "error", List.of(), 0, List.of(), null, null, 0, 0, null,
                         result.error())
                 : new Line(result.path().toString(), result.action(),
-                        verdict.findings().stream().map(ScanJson::match).toList(),
+                        verdict.findings().stream().map(ScanJson::match).toList(), verdict.findingsOmitted(),
                         verdict.anomalies().stream().map(a -> a.kind().name()).toList(),
                         verdict.trouble() == null ? null : verdict.trouble().toString(), result.sha256(),
                         verdict.bytes(), verdict.micros(), verdict.ruleSetId(), null);
@@ -42,6 +45,6 @@ final class ScanJson {
 
     private static Match match(Finding finding) {
         return new Match(finding.rule(), finding.namespace(), finding.region(), finding.action().label(),
-                finding.offsets());
+                finding.count(), finding.offsets());
     }
 }

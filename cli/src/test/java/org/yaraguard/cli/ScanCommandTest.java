@@ -124,6 +124,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void aRuleMatchingInManyPrivateValuesIsOneCountedMatchInTheJson() throws Exception {
+        Path markerRules = Files.createDirectories(work.resolve("marker-rules"));
+        Files.writeString(markerRules.resolve("marker.yar"), "rule Marker { meta: action = \"tag\" strings:"
+                + " $m = \"MARKER\" condition: region == \"private_value\" and $m }\n");
+        String value = "4d\\41\\52\\4b\\45\\52\\" + "00\\".repeat(297) + "00";
+        Path object = work.resolve("markers/three.dcm");
+        dump2dcm(object, List.of("(0009,0010) LO [YG TEST]", "(0009,1010) OB " + value, "(0009,1011) OB " + value,
+                "(0009,1012) OB " + value));
+
+        assertThat(run("scan", "--rules", markerRules.toString(), "--json", object.toString())).isEqualTo(YaraGuard.OK);
+        JsonNode tagged = JSON.readTree(out.toString());
+        assertThat(tagged.get("action").asText()).isEqualTo("tag");
+        assertThat(tagged.get("matches")).hasSize(1);
+        assertThat(tagged.get("matches").get(0).get("count").asLong()).isEqualTo(3);
+        assertThat(tagged.get("matchesOmitted").asLong()).isZero();
+    }
+
+    @Test
     void aStringPastLibyarasMatchLimitIsIncompleteTroubleThatOnIncompleteDecides() throws Exception {
         Path pairRules = Files.createDirectories(work.resolve("pair-rules"));
         Files.writeString(pairRules.resolve("pairs.yar"),
