@@ -97,9 +97,7 @@ public final class ArchiveStoreGate implements StoreGate {
                 if (ruling.outcome() == Ruling.Outcome.REFUSE) {
                     throw refusal(ruling);
                 }
-                return new GuardedStream(ruling.outcome() == Ruling.Outcome.TAG
-                        ? PrivateTags.inserted(object, ruling, origin.framing(), origin.transferSyntax())
-                        : object.openStream(), context, ruling);
+                return new GuardedStream(guard.streamToStore(object, ruling, origin), context, ruling);
             });
             return proceedWith(invocation, parameters, context, method, stream);
         } finally {

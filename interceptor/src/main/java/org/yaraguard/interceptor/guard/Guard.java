@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.yaraguard.engine.dicom.DicomInspector;
+import org.yaraguard.engine.dicom.Inspection;
 import org.yaraguard.engine.dicom.InspectionLimits;
 import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.engine.quarantine.Quarantine;
@@ -24,6 +25,8 @@ import org.yaraguard.engine.scan.Trouble;
 import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.engine.spool.Spool;
 import org.yaraguard.engine.spool.SpooledObject;
+import org.yaraguard.engine.tagging.BlockPlacement;
+import org.yaraguard.engine.tagging.PrivateBlock;
 import org.yaraguard.engine.yara.YaraUnavailableException;
 
 /**
@@ -157,6 +160,36 @@ public final class Guard implements AutoCloseable {
         String quarantineId = keep(object, verdict, origin, mode);
         record(verdict, origin, mode, Sidecar.QUARANTINED, quarantineId);
         return Ruling.refuse(verdict, mode, settings.rejectStatus(), Comments.forVerdict(verdict));
+    }
+
+    /**
+     * The stream the archive stores for an object that is not refused: the spooled bytes as received, or for a tag
+     * with our private block inserted into the top-level dataset (re-read with the guard's one inspector; tagged
+     * objects are few). Where the object leaves no safe place for the block (logged), it is stored as received and
+     * tagged only through the coercion consumer.
+     */
+    public InputStream streamToStore(SpooledObject object, Ruling ruling, Origin origin) throws IOException {
+        if (ruling.outcome() != Ruling.Outcome.TAG) {
+            return object.openStream();
+        }
+        Verdict verdict = ruling.verdict();
+        PrivateBlock block = new PrivateBlock(verdict.action().name(), verdict.decisiveRules(), verdict.ruleSetId(),
+                verdict.sha256());
+        Optional<BlockPlacement> placement;
+        try (Inspection inspection = inspector.inspect(object.bytes(), origin.framing(), origin.transferSyntax())) {
+            placement = BlockPlacement.of(inspection.privateGroup(), block);
+        } catch (RuntimeException e) {
+            // The object was judged and is to be stored: a fault of ours in placing the block must not lose it.
+            LOG.log(Level.WARNING, "YARA Guard could not place its private block in tagged object {0}: {1}",
+                    verdict.sha256(), e.toString());
+            placement = Optional.empty();
+        }
+        if (placement.isEmpty()) {
+            LOG.log(Level.WARNING, "YARA Guard found no place for its private block in tagged object {0}: the"
+                    + " archive stores it as received, tagged only for the rules of this store", verdict.sha256());
+            return object.openStream();
+        }
+        return placement.get().apply(object.openStream());
     }
 
     /**
