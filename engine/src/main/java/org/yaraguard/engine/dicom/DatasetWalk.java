@@ -223,7 +223,7 @@ final class DatasetWalk {
         if (tag == Tags.ITEM_DELIMITATION && top.kind == Kind.ITEM) {
             if (top.end < 0) {
                 close();
-                return valueStart;
+                return pastDelimiter(pos);
             }
             // dcm4che ends a defined-length item at this delimiter and reads on where we would not.
             return stop(pos, Anomaly.Kind.MALFORMED, "item delimiter at " + where(pos)
@@ -289,12 +289,17 @@ final class DatasetWalk {
      * its length, as dcm4che's readItemHeader does.
      */
     private long item(long pos, Level top) {
-        if (tag == Tags.SEQUENCE_DELIMITATION && top.end < 0) {
+        if (tag == Tags.SEQUENCE_DELIMITATION) {
+            if (top.end >= 0) {
+                // dcm4che versions differ here (one ends the sequence, one skips the delimiter): fail closed.
+                return stop(pos, Anomaly.Kind.MALFORMED, "sequence delimiter at " + where(pos) + " inside "
+                        + describe(top) + " of defined length");
+            }
             Level closed = close();
             if (closed.kind == Kind.FRAGMENTS) {
                 encapsulated(closed);
             }
-            return valueStart;
+            return pastDelimiter(pos);
         }
         if (tag != Tags.ITEM) {
             return skip();
@@ -317,6 +322,18 @@ final class DatasetWalk {
     }
 
     /** dcm4che's skipAttribute: a stray item tag is skipped by its length (none when undefined). */
+    /**
+     * Where reading goes on after a delimiter: dcm4che skips the bytes of a non-zero delimiter length
+     * (skipAttribute), and an undefined one runs into the end of its input.
+     */
+    private long pastDelimiter(long pos) {
+        if (length == UNDEFINED) {
+            return stop(pos, Anomaly.Kind.MALFORMED, "delimiter " + Tags.format(tag) + " at " + where(pos)
+                    + " has undefined length");
+        }
+        return valueStart + length;
+    }
+
     private long skip() {
         return length == UNDEFINED ? valueStart : valueStart + length;
     }

@@ -330,6 +330,37 @@ class DicomInspectorHostileInputTest {
     }
 
     @Test
+    void aSequenceDelimiterInsideADefinedLengthSequenceIsMalformed() {
+        // dcm4che may end the sequence at the delimiter and read the document behind it at top level.
+        byte[] dataset = new DatasetBytes()
+                .explicit(0x00081140, "SQ", 8 + 12 + 8).sequenceDelimiter()
+                .explicit(0x00420011, "OB", "%PDF-1.4 /JS".getBytes()).bytes();
+
+        Inspection inspection = inspect(dataset, Syntax.EXPLICIT_LE_UID, DEFAULTS);
+
+        assertThat(inspection.anomalies()).extracting(Anomaly::kind).contains(Anomaly.Kind.MALFORMED);
+        assertThat(inspection.incomplete()).isTrue();
+        assertThat(regions(inspection, Region.TRAILING_DATA).get(0).offset()).isEqualTo(12);
+    }
+
+    @Test
+    void readingGoesOnPastTheBytesOfADelimiterWithALength() {
+        // dcm4che skips the 12 bytes a delimiter's length covers, ends the sequence and reads the document at top
+        // level. Those 12 bytes are an OB header whose length would swallow the delimiter and the document.
+        byte[] document = new DatasetBytes().explicit(0x00420011, "OB", "%PDF-1.4 hidden".getBytes()).bytes();
+        byte[] dataset = new DatasetBytes()
+                .explicit(0x00081140, "SQ", DatasetBytes.UNDEFINED).item(DatasetBytes.UNDEFINED)
+                .explicit(0x00100020, "LO", "ID".getBytes()).implicit(Tags.ITEM_DELIMITATION, 12)
+                .explicit(0x00091010, "OB", 8 + document.length).sequenceDelimiter()
+                .raw(document).sequenceDelimiter().bytes();
+
+        Inspection inspection = inspect(dataset, Syntax.EXPLICIT_LE_UID, DEFAULTS);
+
+        assertThat(regions(inspection, Region.ENCAPSULATED_DOCUMENT)).singleElement()
+                .satisfies(region -> assertThat(region.offset()).isEqualTo(dataset.length - 8 - document.length + 12));
+    }
+
+    @Test
     void capsAndMasksHostileAttributeText() {
         String longId = "A".repeat(500);
         byte[] dataset = new DatasetBytes()
