@@ -23,6 +23,7 @@ import org.yaraguard.engine.scan.ObjectScanner;
 import org.yaraguard.engine.scan.ScanContext;
 import org.yaraguard.engine.scan.Trouble;
 import org.yaraguard.engine.scan.Verdict;
+import org.yaraguard.engine.spool.ObjectTooLargeException;
 import org.yaraguard.engine.spool.Spool;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.tagging.BlockPlacement;
@@ -178,8 +179,9 @@ public final class Guard implements AutoCloseable {
         Optional<BlockPlacement> placement;
         try (Inspection inspection = inspector.inspect(object.bytes(), origin.framing(), origin.transferSyntax())) {
             placement = BlockPlacement.of(inspection.privateGroup(), block);
-        } catch (RuntimeException e) {
-            // The object was judged and is to be stored: a fault of ours in placing the block must not lose it.
+        } catch (ObjectTooLargeException | RuntimeException e) {
+            // The object was judged and is to be stored: an object too large to map (or read only in part, when
+            // on.too.large lets it pass) or a fault of ours in placing the block must not turn that into a refusal.
             LOG.log(Level.WARNING, "YARA Guard could not place its private block in tagged object {0}: {1}",
                     verdict.sha256(), e.toString());
             placement = Optional.empty();

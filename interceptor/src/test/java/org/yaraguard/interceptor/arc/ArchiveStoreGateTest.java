@@ -169,6 +169,17 @@ class ArchiveStoreGateTest {
     }
 
     @Test
+    void anObjectOverTheLimitThatIsTaggedReachesTheArchiveWhole() throws Exception {
+        // Only part of it was read, so there is nowhere to place the block: it is stored as received, not refused.
+        restart(Map.of("yara-guard.max.object.bytes", "4096", "yara-guard.on.too.large", "tag"));
+        byte[] object = object("clean", 300_000);
+
+        cStore(object);
+
+        assertThat(stored).isEqualTo(object);
+    }
+
+    @Test
     void metadataStoreThatTheArchivesEncoderCannotWriteIsIncompleteAndRefused() throws Exception {
         // arc-api's DicomOutputStream is a declaration only: here the archive's encoder fails, as a broken one would.
         RecordingAttributes attributes = new RecordingAttributes()
