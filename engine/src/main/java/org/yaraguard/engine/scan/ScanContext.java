@@ -28,13 +28,13 @@ public record ScanContext(String source, String callingAet, String remoteHost, S
     }
 
     /**
-     * C-STORE sends a bare dataset, and the hook encodes the dataset of a metadata store itself; STOW-RS parts,
-     * imports and releases are Part-10 files; anything else (a file on the command line) is detected.
+     * C-STORE sends a bare dataset; STOW-RS parts, imports, releases and the Part-10 file the hook encodes from a
+     * metadata store's dataset are Part-10 files; anything else (a file on the command line) is detected.
      */
     public static Framing framingOf(String source) {
         return switch (source == null ? "" : source) {
-            case "c-store", "stow-rs-metadata" -> Framing.BARE;
-            case "stow-rs", "import", "release" -> Framing.PART10;
+            case "c-store" -> Framing.BARE;
+            case "stow-rs", "stow-rs-metadata", "import", "release" -> Framing.PART10;
             default -> Framing.DETECT;
         };
     }

@@ -8,8 +8,8 @@ import org.yaraguard.engine.scan.ScanContext;
  *
  * @param source         c-store, stow-rs, stow-rs-metadata or import
  * @param transferSyntax the transfer syntax of a bare dataset (C-STORE), or null
- * @param framing        what the scanned bytes are: the sender's Part-10 file, its bare dataset, or a dataset the
- *                       hook encoded itself from an attribute-based store (always bare)
+ * @param framing        what the scanned bytes are: the sender's Part-10 file, its bare dataset, or the Part-10
+ *                       file the hook encoded itself from an attribute-based store
  */
 public record Origin(String source, String callingAet, String calledAet, String remoteHost, String transferSyntax,
         Framing framing) {
