@@ -38,9 +38,9 @@ class StandInStoreService implements StoreService {
         try {
             Attributes written = new Attributes(attrs);
             coerce.accept(ctx.getAttributes());
-            storage.commit(object);
             remember(ctx, storage.record("store-stream", ctx.getStoreSession(), object, written,
                     ctx.getAttributes()));
+            storage.commit(object);
         } catch (IOException | RuntimeException e) {
             storage.revoke(object);
             throw e;
@@ -52,8 +52,13 @@ class StandInStoreService implements StoreService {
     public void store(StoreContext ctx, Attributes attrs) throws IOException {
         ctx.setAttributes(attrs);
         StandInStorage.PendingObject object = storage.write(StandInDicomWriter.part10(attrs), null);
-        storage.commit(object);
-        remember(ctx, storage.record("store-attributes", ctx.getStoreSession(), object, attrs, attrs));
+        try {
+            remember(ctx, storage.record("store-attributes", ctx.getStoreSession(), object, attrs, attrs));
+            storage.commit(object);
+        } catch (IOException | RuntimeException e) {
+            storage.revoke(object);
+            throw e;
+        }
     }
 
     /** As the archive: the file already lies on the storage; only the database is updated. */
