@@ -25,9 +25,6 @@ public final class DicomInspector {
 
     /** Filtered streams decoded per encapsulated PDF; more make the inspection incomplete. */
     static final int MAX_PDF_STREAMS = 1_000;
-    private static final byte[] PDF_HEADER = {'%', 'P', 'D', 'F', '-'};
-    /** PDF readers accept the header anywhere in the first 1024 bytes. */
-    private static final int PDF_HEADER_WINDOW = 1024;
 
     private final InspectionLimits limits;
     private final DerivedMemory memory;
@@ -205,7 +202,7 @@ public final class DicomInspector {
     private void decodePdfStreams(Observations observations) {
         boolean declaredPdf = "application/pdf".equalsIgnoreCase(observations.mimeType());
         for (ByteBuffer document : observations.documents()) {
-            if (!declaredPdf && !startsLikePdf(document)) {
+            if (!declaredPdf && !PdfStreams.startsLikePdf(document)) {
                 continue;
             }
             PdfStreams.Decoded decoded = PdfStreams.decode(document, limits.maxInflatedBytes(), MAX_PDF_STREAMS,
@@ -218,17 +215,6 @@ public final class DicomInspector {
                         + decoded.incomplete(), -1);
             }
         }
-    }
-
-    private static boolean startsLikePdf(ByteBuffer document) {
-        int window = Math.min(document.remaining(), PDF_HEADER_WINDOW) - PDF_HEADER.length;
-        for (int i = 0; i <= window; i++) {
-            if (document.get(document.position() + i) == PDF_HEADER[0] && document.slice(document.position() + i,
-                    PDF_HEADER.length).equals(ByteBuffer.wrap(PDF_HEADER))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isUid(String text) {

@@ -137,8 +137,8 @@ final class PdfStreams {
         return null;
     }
 
-    /** Whether "%PDF-" starts within the first KiB, where readers look for it. */
-    private static boolean startsLikePdf(ByteBuffer stream) {
+    /** Whether "%PDF-" starts within the first KiB (from index 0), where readers look for it. */
+    static boolean startsLikePdf(ByteBuffer stream) {
         int found = indexOf(stream.slice(0, Math.min(stream.limit(), PDF_HEADER_WINDOW)), PDF_HEADER, 0);
         return found >= 0;
     }
