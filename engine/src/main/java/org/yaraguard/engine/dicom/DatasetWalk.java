@@ -41,6 +41,8 @@ final class DatasetWalk {
         final int tag;
         /** Where the value of a probed (guessed) sequence starts, or -1 for a container known to be one. */
         final long guessedValueStart;
+        /** How many regions were reported before a guessed sequence opened (-1 for a known container). */
+        int regionsBefore = -1;
         /** Start and length of each fragment so far (FRAGMENTS only), in pairs. */
         long[] fragments = new long[0];
         int fragmentCount;
@@ -424,10 +426,12 @@ final class DatasetWalk {
             return -1;
         }
         sequenceDepth++;
+        Level level = new Level(kind, end, end < 0 ? parent.limit : end, syntax, tag, guessedValueStart);
         if (guessedValueStart >= 0) {
             guesses++;
+            level.regionsBefore = observations.regionCount();
         }
-        stack.push(new Level(kind, end, end < 0 ? parent.limit : end, syntax, tag, guessedValueStart));
+        stack.push(level);
         return valueStart;
     }
 
@@ -454,6 +458,8 @@ final class DatasetWalk {
             do {
                 closed = close();
             } while (closed.guessedValueStart < 0);
+            // Slices found inside the guess lie within the value now taken whole; views of new bytes stay.
+            observations.dropSlicesFrom(closed.regionsBefore);
             value(closed.tag, closed.guessedValueStart, closed.end - closed.guessedValueStart);
             return closed.end;
         }

@@ -106,6 +106,15 @@ final class Observations {
         }
     }
 
+    int regionCount() {
+        return regions.size();
+    }
+
+    /** Forgets the slices of the object reported from index first on (derived views are kept). */
+    void dropSlicesFrom(int first) {
+        regions.subList(first, regions.size()).removeIf(region -> !region.derived());
+    }
+
     void anomaly(Anomaly.Kind kind, String detail, long offset) {
         if (anomalies.size() < MAX_ANOMALIES) {
             anomalies.add(new Anomaly(kind, detail, offset));
