@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.yaraguard.engine.review.QuarantineReview;
-import org.yaraguard.engine.review.ReviewException;
+import org.yaraguard.review.QuarantineReview;
+import org.yaraguard.review.ReviewException;
 
 /** Release and purge (POST only, CSRF-checked); answers with a redirect and a one-time message. */
 @WebServlet("/action")

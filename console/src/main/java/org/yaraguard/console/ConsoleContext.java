@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.yaraguard.engine.review.QuarantineReview;
-import org.yaraguard.engine.review.ReviewSettings;
-import org.yaraguard.engine.review.StowClient;
+import org.yaraguard.review.QuarantineReview;
+import org.yaraguard.review.ReviewSettings;
+import org.yaraguard.review.StowClient;
 
 /**
  * Builds the review from the system properties at deployment and runs the retention purge every hour on the

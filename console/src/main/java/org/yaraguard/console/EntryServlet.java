@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import org.yaraguard.engine.review.AnomalyView;
-import org.yaraguard.engine.review.ByteWindow;
-import org.yaraguard.engine.review.EntryDetail;
-import org.yaraguard.engine.review.MatchView;
-import org.yaraguard.engine.review.ReviewEntry;
-import org.yaraguard.engine.review.ReviewEvent;
-import org.yaraguard.engine.review.ReviewException;
+import org.yaraguard.review.AnomalyView;
+import org.yaraguard.review.ByteWindow;
+import org.yaraguard.review.EntryDetail;
+import org.yaraguard.review.MatchView;
+import org.yaraguard.review.ReviewEntry;
+import org.yaraguard.review.ReviewEvent;
+import org.yaraguard.review.ReviewException;
 
 /** The detail of one entry (recorded as a view of its content) with the release and purge forms. */
 @WebServlet("/entry")

@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.yaraguard.engine.review.EntryFilter;
-import org.yaraguard.engine.review.ReviewEntry;
-import org.yaraguard.engine.review.SeriesGroup;
-import org.yaraguard.engine.review.StudyGroup;
-import org.yaraguard.engine.review.TimeSpec;
+import org.yaraguard.review.EntryFilter;
+import org.yaraguard.review.ReviewEntry;
+import org.yaraguard.review.SeriesGroup;
+import org.yaraguard.review.StudyGroup;
+import org.yaraguard.review.TimeSpec;
 
 /** The list: quarantined and stored-with-finding objects by study, then series, with filters. */
 @WebServlet(urlPatterns = {"/studies", ""})

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dcm4che3.data.Attributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.yaraguard.engine.review.QuarantineReview;
-import org.yaraguard.engine.review.ReviewSettings;
-import org.yaraguard.engine.review.StowClient;
+import org.yaraguard.review.QuarantineReview;
+import org.yaraguard.review.ReviewSettings;
+import org.yaraguard.review.StowClient;
 import org.yaraguard.it.archive.store.StandInDicomReader;
 
 import java.net.URI;

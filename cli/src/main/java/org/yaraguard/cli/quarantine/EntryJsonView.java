@@ -3,8 +3,8 @@ package org.yaraguard.cli.quarantine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaraguard.engine.review.ReviewEntry;
-import org.yaraguard.engine.review.StudyGroup;
+import org.yaraguard.review.ReviewEntry;
+import org.yaraguard.review.StudyGroup;
 
 /** The JSON shape of {@code list --json}: studies, each with series, each with entries (sidecar field names). */
 final class EntryJsonView {

@@ -31,7 +31,7 @@ import org.yaraguard.engine.dicom.ReviewAttributes;
 import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
-import org.yaraguard.engine.review.Approvals;
+import org.yaraguard.engine.quarantine.Approvals;
 import picocli.CommandLine;
 
 /** The quarantine commands over a real quarantine folder written by the hook's writer, with DCMTK-made objects. */

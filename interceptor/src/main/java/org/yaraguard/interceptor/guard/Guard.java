@@ -15,7 +15,7 @@ import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
-import org.yaraguard.engine.review.Approvals;
+import org.yaraguard.engine.quarantine.Approvals;
 import org.yaraguard.engine.rules.RuleSet;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;

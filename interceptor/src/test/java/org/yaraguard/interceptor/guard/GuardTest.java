@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.Sidecar;
-import org.yaraguard.engine.review.Approvals;
+import org.yaraguard.engine.quarantine.Approvals;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.Trouble;
 import org.yaraguard.engine.spool.Sha256;

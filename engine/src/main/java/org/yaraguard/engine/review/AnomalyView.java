@@ -1,5 +1,0 @@
-package org.yaraguard.engine.review;
-
-/** One inspection anomaly as recorded in a sidecar. */
-public record AnomalyView(String kind, String detail, long offset) {
-}
