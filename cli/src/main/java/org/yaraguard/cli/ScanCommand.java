@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
@@ -57,6 +58,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per file per line instead of a table.")
     boolean json;
 
+    @Option(names = "--no-follow", description = "Do not follow symbolic links inside folders (followed by default, "
+            + "like yara -r; a link back up the tree is walked once).")
+    boolean noFollow;
+
     @Option(names = "--stats", description = "Print throughput, p50/p99 latency and peak heap to standard error.")
     boolean stats;
 
@@ -84,9 +89,14 @@ final class ScanCommand implements Callable<Integer> {
         long maxObjectBytes = Math.min(ScanLimits.MAX_SCANNABLE_BYTES, Math.max(READ_BUFFER_BYTES, budget.total()));
         List<Path> files;
         try {
-            files = ObjectFiles.collect(paths);
+            files = ObjectFiles.collect(paths, !noFollow);
         } catch (IOException e) {
             err.println(e.getMessage());
+            return YaraGuard.FAILED;
+        }
+        if (files.isEmpty()) {
+            // An empty mount must not look like a clean scan to a gate that tests for 0.
+            err.println("no files found in " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
             return YaraGuard.FAILED;
         }
         try (RulesFolder rules = engine.openRules()) {

@@ -92,6 +92,32 @@ class ScanCommandTest {
     }
 
     @Test
+    void linksInsideFoldersAreFollowedLikeYaraDashROnceEvenInALoopUnlessNoFollow() throws Exception {
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        dump2dcm(outside.resolve("linked-bad.bin"), "xx BAD-MARKER xx");
+        Path scanned = Files.createDirectories(work.resolve("scanned"));
+        dump2dcm(scanned.resolve("clean.bin"), "nothing to see");
+        Files.createSymbolicLink(scanned.resolve("mount"), outside);
+        Files.createSymbolicLink(outside.resolve("loop"), scanned);
+
+        assertThat(run("scan", "--rules", rules.toString(), "--json", scanned.toString())).isEqualTo(YaraGuard.REJECTED);
+        assertThat(out.toString()).contains("linked-bad.bin\",\"action\":\"reject\"");
+        assertThat(out.toString().lines().filter(l -> l.contains("clean.bin"))).hasSize(1);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("scan", "--rules", rules.toString(), "--json", "--no-follow", scanned.toString()))
+                .isEqualTo(YaraGuard.OK);
+        assertThat(out.toString()).doesNotContain("linked-bad.bin").contains("clean.bin");
+    }
+
+    @Test
+    void aFolderWithNoFilesIsAFailureNotACleanScan() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("empty/also-empty"));
+        assertThat(run("scan", "--rules", rules.toString(), empty.getParent().toString())).isEqualTo(YaraGuard.FAILED);
+        assertThat(err.toString()).contains("no files found in " + empty.getParent());
+    }
+
+    @Test
     void unknownOptionsExitTwoWithUsage() {
         assertThat(run("scan", "--frobnicate", objects.toString())).isEqualTo(YaraGuard.FAILED);
         assertThat(err.toString()).contains("Usage:");
