@@ -2,6 +2,8 @@ package org.yaraguard.engine.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,23 +14,26 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.yaraguard.engine.spool.Sha256;
 
 /**
  * The contents of a rules folder at one moment: every regular, non-hidden file under it by relative path. Files
- * named *.yar or *.yara are compiled; any file may be the target of an {@code include}.
+ * named *.yar or *.yara are compiled; any file may be the target of an {@code include}. Symbolic links are followed,
+ * as {@code yara -r} does: a Kubernetes ConfigMap mount is {@code rule.yar -> ..data/rule.yar} with {@code ..data} a
+ * link to a hidden, timestamped folder; hidden folders are skipped, so each rule is read once, by its link's name.
  */
 record FolderSnapshot(Path folder, SortedMap<String, byte[]> files) {
 
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
-    /** Reads the folder; symbolic links are not followed, so nothing outside the folder is read. */
+    /** Reads the folder, following links; a link back up the tree is read once. */
     static FolderSnapshot read(Path folder) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         long[] total = {0};
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        walk(folder, new LinkFollowingVisitor() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -52,7 +57,7 @@ record FolderSnapshot(Path folder, SortedMap<String, byte[]> files) {
     /** A cheap fingerprint (paths, sizes, modification times) to notice changes without reading contents. */
     static String fingerprint(Path folder) throws IOException {
         StringBuilder fingerprint = new StringBuilder();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        walk(folder, new LinkFollowingVisitor() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 fingerprint.append(relative(folder, file)).append('\0').append(attrs.size()).append('\0')
@@ -95,6 +100,21 @@ record FolderSnapshot(Path folder, SortedMap<String, byte[]> files) {
 
     String text(String path) {
         return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+
+    private static void walk(Path folder, LinkFollowingVisitor visitor) throws IOException {
+        Files.walkFileTree(folder, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+    }
+
+    /** Skips a link that leads back into a folder being walked; a dangling link is visited as a link, not a file. */
+    private abstract static class LinkFollowingVisitor extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
     }
 
     private static boolean isHidden(Path path) {

@@ -10,4 +10,9 @@ public interface IncludeResolver {
      *                          returned for an outer include)
      */
     String resolve(String includeName, String includingFileName) throws java.io.IOException;
+
+    /** How an included file is named in compile errors, given the name libyara knows it by. */
+    default String fileName(String includedName) {
+        return includedName;
+    }
 }

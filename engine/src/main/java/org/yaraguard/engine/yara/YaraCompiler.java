@@ -149,7 +149,8 @@ public final class YaraCompiler implements AutoCloseable {
     }
 
     private void onError(int level, Pointer fileName, int line, Pointer rule, Pointer message, Pointer userData) {
-        String file = fileName == null ? currentFileName : CString.read(fileName);
+        String file = fileName == null ? currentFileName
+                : includeResolver == null ? CString.read(fileName) : includeResolver.fileName(CString.read(fileName));
         String text = CString.read(message);
         if (level != LibYara.YARA_ERROR_LEVEL_ERROR) {
             LOG.log(System.Logger.Level.DEBUG, () -> "YARA warning " + file + ":" + line + ": " + text);

@@ -120,6 +120,39 @@ class RulesFolderTest {
     }
 
     @Test
+    void nestedRelativeIncludesResolveAgainstTheIncludingFileLikeYara() throws Exception {
+        write("main.yar", "include \"vendor/set/all.inc\"\n" + rule("Main", "main"));
+        write("vendor/set/all.inc", "include \"parts/a.inc\"\ninclude \"c.inc\"\n");
+        write("vendor/set/parts/a.inc", "include \"b.inc\"\ninclude \"deeper/a.inc\"\ninclude \"d.inc\"\n"
+                + rule("A", "part-a"));
+        write("vendor/set/parts/deeper/a.inc", rule("DeeperA", "deeper-a"));
+        write("vendor/set/parts/b.inc", rule("B", "part-b"));
+        write("vendor/set/parts/d.inc", rule("D", "part-d"));
+        write("vendor/set/c.inc", rule("C", "part-c"));
+        try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
+            assertThat(rules.lastErrors()).isEmpty();
+            assertThat(matches(rules, "part-a part-b part-c part-d deeper-a main")).containsExactlyInAnyOrder(
+                    "main.yar:A", "main.yar:B", "main.yar:C", "main.yar:D", "main.yar:DeeperA", "main.yar:Main");
+        }
+    }
+
+    @Test
+    void aKubernetesConfigMapMountIsCompiledOnceThroughItsLinks() throws Exception {
+        write("..2026_11_30_14_00_00.123456789/vendor.yar", rule("Vendor", "vendor"));
+        write("..2026_11_30_14_00_00.123456789/local.yar", rule("Local", "local"));
+        Files.createSymbolicLink(folder.resolve("..data"), Path.of("..2026_11_30_14_00_00.123456789"));
+        Files.createSymbolicLink(folder.resolve("vendor.yar"), Path.of("..data/vendor.yar"));
+        Files.createSymbolicLink(folder.resolve("local.yar"), Path.of("..data/local.yar"));
+        Files.createSymbolicLink(folder.resolve("itself"), folder);
+        try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
+            assertThat(rules.lastErrors()).isEmpty();
+            assertThat(rules.current().orElseThrow().files()).extracting(RuleFile::path)
+                    .containsExactly("local.yar", "vendor.yar");
+            assertThat(matches(rules, "vendor local")).containsExactlyInAnyOrder("local.yar:Local", "vendor.yar:Vendor");
+        }
+    }
+
+    @Test
     void watchedFolderPicksUpANewRuleWithoutRestart() throws Exception {
         write("a.yar", rule("Alpha", "alpha"));
         List<RuleSet> loaded = new CopyOnWriteArrayList<>();
