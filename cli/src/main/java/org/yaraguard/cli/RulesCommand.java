@@ -27,7 +27,7 @@ final class RulesCommand {
     /** {@code rules check [DIR]}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compiles a rules folder; prints file:line: message for each error (exit 2), "
-                    + "or every rule with its resolved action (exit 0).")
+                    + "or every rule with its resolved action (exit 0) and libyara's warnings on standard error.")
     static final class Check implements Callable<Integer> {
 
         @Mixin
@@ -52,6 +52,7 @@ final class RulesCommand {
                     return YaraGuard.FAILED;
                 }
                 printRules(rules.current().get(), engine.policy(), out);
+                printWarnings(rules.current().get(), err);
                 return YaraGuard.OK;
             } catch (YaraUnavailableException | IOException | IllegalArgumentException e) {
                 err.println(e.getMessage());
@@ -74,6 +75,14 @@ final class RulesCommand {
             out.printf("%d rules in %d files; rule set %s%n", rules.size(), ruleSet.files().size(), ruleSet.id());
             out.flush();
         }
+    }
+
+    /** Prints libyara's warnings (they do not refuse the folder) as {@code file:line: warning: message}. */
+    static void printWarnings(RuleSet ruleSet, PrintWriter err) {
+        for (CompileError warning : ruleSet.warnings()) {
+            err.println(warning.file() + ":" + warning.line() + ": warning: " + warning.message());
+        }
+        err.flush();
     }
 
     /** Prints the errors of a refused folder as {@code file:line: message}. */

@@ -144,6 +144,32 @@ class ScanCommandTest {
     }
 
     @Test
+    void rulesCheckShowsLibyarasWarnings() throws Exception {
+        Path slow = Files.createDirectories(work.resolve("slow-rules"));
+        Files.writeString(slow.resolve("slow.yar"), "rule Fine { strings: $a = \"fine marker\" condition: $a }\n"
+                + "rule Slow { strings: $a = { 00 ?? } condition: $a }\n");
+        assertThat(run("rules", "check", slow.toString())).isEqualTo(YaraGuard.OK);
+        assertThat(err.toString()).contains("slow.yar:2: warning: string \"$a\" may slow down scanning");
+    }
+
+    @Test
+    void lokiAndThorFileExternalsCompileAndDescribeTheObject() throws Exception {
+        Path loki = Files.createDirectories(work.resolve("loki-rules"));
+        Files.writeString(loki.resolve("loki.yar"), """
+                rule Loki_Style {
+                  meta: action = "tag"
+                  strings: $a = "ODD-MARKER"
+                  condition: $a and extension == ".dcm" and filetype == "DICOM" and owner == ""
+                    and filename matches /^1\\.2\\.826\\.0\\.1\\.3680043\\.2\\.1125\\.9\\.[0-9]+\\.dcm$/
+                    and filepath == filename
+                }
+                """);
+        assertThat(run("scan", "--rules", loki.toString(), "--json", objects.resolve("odd.bin").toString()))
+                .isEqualTo(YaraGuard.OK);
+        assertThat(JSON.readTree(out.toString()).get("matches").get(0).get("rule").asText()).isEqualTo("Loki_Style");
+    }
+
+    @Test
     void rulesCheckWithoutAFolderChecksTheBundledRules() {
         assertThat(run("rules", "check")).isEqualTo(YaraGuard.OK);
         assertThat(out.toString()).contains("preamble.yar:", "rules in");

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The external variables every rule may test, with the defaults they are compiled with. The scanner sets them per
- * scan; a rule that names any other external variable does not compile.
+ * scan; a rule that names any other external variable does not compile. The file names that LOKI and THOR define
+ * are set too, so their rules compile: an object is the file {@code <SOP Instance UID>.dcm} of type DICOM.
  */
 public final class ExternalVariables {
 
@@ -16,11 +17,25 @@ public final class ExternalVariables {
     public static final String MIME_TYPE = "mime_type";
     public static final String CALLING_AET = "calling_aet";
     public static final String SOURCE = "source";
+    public static final String FILENAME = "filename";
+    public static final String FILEPATH = "filepath";
+    public static final String EXTENSION = "extension";
+    public static final String FILETYPE = "filetype";
+    public static final String OWNER = "owner";
+
+    /** What LOKI's {@code extension} (with its dot, lower case) and {@code filetype} are for every object. */
+    public static final String OBJECT_EXTENSION = ".dcm";
+    public static final String OBJECT_FILETYPE = "DICOM";
 
     /** The region value of the scan over the whole object. */
     public static final String WHOLE_OBJECT = "object";
 
     private ExternalVariables() {
+    }
+
+    /** LOKI's {@code filename} for an object: its SOP Instance UID (empty when it has none) and the extension. */
+    public static String objectFileName(String sopInstanceUid) {
+        return (sopInstanceUid == null ? "" : sopInstanceUid) + OBJECT_EXTENSION;
     }
 
     /** Name → compile-time default, in a stable order. */
@@ -33,6 +48,11 @@ public final class ExternalVariables {
         defaults.put(MIME_TYPE, "");
         defaults.put(CALLING_AET, "");
         defaults.put(SOURCE, "");
+        defaults.put(FILENAME, "");
+        defaults.put(FILEPATH, "");
+        defaults.put(EXTENSION, OBJECT_EXTENSION);
+        defaults.put(FILETYPE, OBJECT_FILETYPE);
+        defaults.put(OWNER, "");
         return defaults;
     }
 }

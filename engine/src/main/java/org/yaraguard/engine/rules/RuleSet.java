@@ -3,15 +3,18 @@ package org.yaraguard.engine.rules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.YaraRules;
 
 /**
  * A compiled rules folder: the rules every scan shares, the files they came from, and the identity recorded with
- * every verdict (SHA-256 over the sorted (path, content) pairs).
+ * every verdict (SHA-256 over the sorted (path, content) pairs), and libyara's warnings from compiling it.
  */
-public record RuleSet(String id, Path folder, YaraRules rules, List<RuleFile> files, Instant loadedAt) {
+public record RuleSet(String id, Path folder, YaraRules rules, List<RuleFile> files, Instant loadedAt,
+                      List<CompileError> warnings) {
 
     public RuleSet {
         files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
     }
 }

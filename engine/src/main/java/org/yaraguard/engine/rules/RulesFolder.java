@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.Yara;
@@ -129,6 +130,10 @@ public final class RulesFolder implements AutoCloseable {
             }
             LOG.log(Level.INFO, () -> "YARA Guard rules in force: " + compiled.files().size() + " files, "
                     + compiled.rules().rules().size() + " rules, id " + compiled.id() + " from " + folder);
+            if (!compiled.warnings().isEmpty()) {
+                LOG.log(Level.WARNING, () -> "YARA Guard rules compiled with warnings:" + compiled.warnings().stream()
+                        .map(w -> "\n  " + w).collect(Collectors.joining()));
+            }
             if (options.listener() != null) {
                 options.listener().loaded(compiled);
             }
@@ -159,7 +164,8 @@ public final class RulesFolder implements AutoCloseable {
                 compiler.addSource(path, snapshot.text(path), path);
                 files.add(new RuleFile(path, Sha256.of(ByteBuffer.wrap(snapshot.files().get(path)))));
             }
-            return new RuleSet(id, folder, compiler.compile(), files, Instant.now());
+            YaraRules rules = compiler.compile();
+            return new RuleSet(id, folder, rules, files, Instant.now(), compiler.warnings());
         }
     }
 

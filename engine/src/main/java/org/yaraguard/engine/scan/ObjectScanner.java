@@ -119,6 +119,9 @@ public final class ObjectScanner {
         variables.put(ExternalVariables.MIME_TYPE, orEmpty(inspection.encapsulatedMimeType()));
         variables.put(ExternalVariables.CALLING_AET, context.callingAet());
         variables.put(ExternalVariables.SOURCE, context.source());
+        String fileName = ExternalVariables.objectFileName(inspection.attributes().sopInstanceUid());
+        variables.put(ExternalVariables.FILENAME, fileName);
+        variables.put(ExternalVariables.FILEPATH, fileName);
         return variables;
     }
 

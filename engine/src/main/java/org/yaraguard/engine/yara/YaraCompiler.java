@@ -22,8 +22,6 @@ import java.util.Map;
  */
 public final class YaraCompiler implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(YaraCompiler.class.getName());
-
     private record Source(String namespace, String text, String fileName) {
     }
 
@@ -34,6 +32,7 @@ public final class YaraCompiler implements AutoCloseable {
     private boolean used;
 
     private final List<CompileError> errors = new ArrayList<>();
+    private final List<CompileError> warnings = new ArrayList<>();
     private final Map<Long, Memory> includedSources = new LinkedHashMap<>();
     private String currentFileName;
     private String pendingRefusal;
@@ -73,6 +72,11 @@ public final class YaraCompiler implements AutoCloseable {
         } catch (YaraException e) {
             throw new YaraCompileException(List.of(new CompileError(null, 0, e.getMessage())));
         }
+    }
+
+    /** libyara's warnings from {@link #compile()} (e.g. a string that "may slow down scanning"), in order. */
+    public List<CompileError> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Compiles to a native {@code YR_RULES*} that the caller must destroy. */
@@ -153,7 +157,7 @@ public final class YaraCompiler implements AutoCloseable {
                 : includeResolver == null ? CString.read(fileName) : includeResolver.fileName(CString.read(fileName));
         String text = CString.read(message);
         if (level != LibYara.YARA_ERROR_LEVEL_ERROR) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "YARA warning " + file + ":" + line + ": " + text);
+            warnings.add(new CompileError(file, line, text));
             return;
         }
         // libyara's own message for a refused include only says it could not be read; ours says why.
