@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +61,7 @@ public final class Approvals {
         if (!isSha256(sha256)) {
             throw new IllegalArgumentException("an approval is for one full SHA-256");
         }
-        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        AtomicFiles.ensureFolder(folder);
         Instant now = clock.instant();
         ObjectNode json = MAPPER.createObjectNode();
         json.put("sha256", sha256);

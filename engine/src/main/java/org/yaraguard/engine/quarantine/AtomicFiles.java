@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Writes files so that a reader sees either the old content or the whole new content, never a part: a temp file in
- * the same folder (owner read/write only), fsync, rename over the target, fsync of the folder.
+ * the same folder (owner read/write only, owned as the folder is), fsync, rename over the target, fsync of the
+ * folder.
  */
 final class AtomicFiles {
 
@@ -54,6 +55,7 @@ final class AtomicFiles {
             }
             // createTempFile's mode is filtered by the umask only towards fewer rights; set it exactly anyway.
             Files.setPosixFilePermissions(temp, FILE_MODE);
+            FolderOwner.adopt(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -74,6 +76,7 @@ final class AtomicFiles {
         try {
             Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
             Files.setPosixFilePermissions(folder, FOLDER_MODE);
+            FolderOwner.adopt(folder);
             if (parent != null) {
                 syncFolder(parent);
             }

@@ -1,17 +1,21 @@
 package org.yaraguard.engine.quarantine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.yaraguard.engine.spool.SpooledObject;
 
 /**
  * The quarantine folder: {@code <folder>/<study>/<sha256>.dcm} (the object exactly as received) and
  * {@code <sha256>.json} (its {@link Sidecar}). Names come only from a validated Study Instance UID or the hash, so
- * nothing an object says can steer a path. Files are owner read/write only, folders owner only, never executable.
+ * nothing an object says can steer a path. Files are owner read/write only, folders owner only, never executable;
+ * what root writes here is given to the quarantine folder's owner ({@link FolderOwner}). Sidecars are read and
+ * replaced under a lock the hook and the review both hold ({@link SidecarLock}).
  */
 public final class Quarantine {
 
@@ -86,31 +90,59 @@ public final class Quarantine {
         if (!Files.isRegularFile(entry.object()) || Files.size(entry.object()) != size) {
             AtomicFiles.write(entry.object(), content);
         }
-        writeSidecar(entry.sidecar(), withEarlierReview(entry.sidecar(), sidecar));
+        SidecarLock.holding(folder, () -> {
+            ObjectNode fresh = JSON.valueToTree(sidecar);
+            ObjectNode earlier = earlier(entry.sidecar());
+            if (earlier != null) {
+                ReviewTrail.carryOver(earlier, fresh);
+            }
+            write(entry.sidecar(), fresh);
+            return null;
+        });
         return entry;
     }
 
-    /** Replaces a sidecar atomically (for review actions that change its status or trail). */
-    public void writeSidecar(Path sidecarFile, Sidecar sidecar) throws IOException {
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(sidecar);
-        AtomicFiles.write(sidecarFile, ByteBuffer.wrap(json));
+    /**
+     * Reads, changes and replaces one sidecar of this quarantine, holding the lock the hook holds while it writes
+     * sidecars (review actions: status, trail), so neither loses the other's update.
+     */
+    public void update(Path sidecarFile, Consumer<ObjectNode> change) throws IOException {
+        SidecarLock.holding(folder, () -> {
+            ObjectNode json = (ObjectNode) JSON.readTree(sidecarFile.toFile());
+            change.accept(json);
+            write(sidecarFile, json);
+            return null;
+        });
     }
 
-    /** Reads a sidecar written by {@link #writeSidecar}. */
+    /** Deletes an entry's object, then its sidecar, under the sidecar lock; returns whether anything was there. */
+    public boolean remove(QuarantineEntry entry) throws IOException {
+        return SidecarLock.holding(folder, () -> {
+            boolean object = Files.deleteIfExists(entry.object());
+            boolean sidecar = Files.deleteIfExists(entry.sidecar());
+            AtomicFiles.syncFolder(entry.sidecar().getParent());
+            return object || sidecar;
+        });
+    }
+
+    private static void write(Path sidecarFile, ObjectNode json) throws IOException {
+        AtomicFiles.write(sidecarFile, ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json)));
+    }
+
+    /** Reads a sidecar written by {@link #put}. */
     public static Sidecar readSidecar(Path sidecarFile) throws IOException {
         return JSON.readValue(sidecarFile.toFile(), Sidecar.class);
     }
 
-    private static Sidecar withEarlierReview(Path sidecarFile, Sidecar sidecar) {
+    private static ObjectNode earlier(Path sidecarFile) {
         if (!Files.isRegularFile(sidecarFile)) {
-            return sidecar;
+            return null;
         }
         try {
-            Sidecar earlier = readSidecar(sidecarFile);
-            return earlier.review().isEmpty() ? sidecar : sidecar.withReviewTrail(earlier.review());
+            return JSON.readTree(sidecarFile.toFile()) instanceof ObjectNode json ? json : null;
         } catch (IOException e) {
             // An unreadable earlier sidecar must not stop the new one from being written: the new one is the record.
-            return sidecar;
+            return null;
         }
     }
 }

@@ -99,9 +99,11 @@ class QuarantineTest {
         byte[] object = "again".getBytes(StandardCharsets.US_ASCII);
         Quarantine quarantine = new Quarantine(temp);
         QuarantineEntry first = quarantine.put(ByteBuffer.wrap(object), sidecar(object, "1.2.3"));
-        Sidecar released = Quarantine.readSidecar(first.sidecar()).withStatus("released")
-                .withReview(new Sidecar.ReviewEvent("release", "admin", "2026-01-01T00:00:00Z", "false positive"));
-        quarantine.writeSidecar(first.sidecar(), released);
+        quarantine.update(first.sidecar(), json -> {
+            json.put("status", "released");
+            ReviewTrail.append(json, Quarantine.JSON.valueToTree(
+                    new Sidecar.ReviewEvent("release", "admin", "2026-01-01T00:00:00Z", "false positive")));
+        });
 
         QuarantineEntry second = quarantine.put(ByteBuffer.wrap(object), sidecar(object, "1.2.3"));
 
