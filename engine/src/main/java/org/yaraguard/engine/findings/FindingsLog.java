@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,8 +27,10 @@ import org.yaraguard.engine.quarantine.Sidecar;
 /**
  * The findings log: one JSON object per line, one line per non-clean verdict and per review action, for a SIEM to
  * ship. Lines are appended whole under a lock held both inside the JVM (threads, and several instances on the same
- * file) and across processes (the server and the command line). A failed append (e.g. a full disk) never changes a
- * verdict: it is reported as {@code false} and logged as an error.
+ * file) and across processes (the server and the command line); a writer waits for that lock a bounded time, also
+ * when another copy of the engine in the same JVM holds it. The log rotates by size ({@link FindingsRotation}). A
+ * line that cannot be written (e.g. a full disk) never changes a verdict: it is reported as {@code false} and
+ * logged whole as an error.
  */
 public final class FindingsLog {
 
@@ -41,15 +45,27 @@ public final class FindingsLog {
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
+    /** How long a line waits for the file lock before it is reported as not written. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final long MAX_PAUSE_MILLIS = 8;
+
     private final Path file;
+    private final FindingsRotation rotation;
     private final Clock clock;
 
+    /** The log at {@code file}, rotated as the system properties say. */
     public FindingsLog(Path file) {
         this(file, Clock.systemUTC());
     }
 
+    /** The log at {@code file}, rotated as the system properties say. */
     public FindingsLog(Path file, Clock clock) {
+        this(file, FindingsRotation.fromSystemProperties(), clock);
+    }
+
+    public FindingsLog(Path file, FindingsRotation rotation, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
+        this.rotation = rotation;
         this.clock = clock;
     }
 
@@ -84,41 +100,85 @@ public final class FindingsLog {
         return append(line);
     }
 
-    /** Appends any JSON object as one line; returns false (and logs an error) when it could not be written. */
+    /** Appends any JSON object as one line; returns false (and logs an error with the line) when it was not written. */
     public boolean append(ObjectNode line) {
-        byte[] bytes;
+        String text;
         try {
-            bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            text = JSON.writeValueAsString(line);
         } catch (IOException e) {
             LOG.log(Level.ERROR, "YARA Guard cannot serialise a findings line: {0}", e.toString());
             return false;
         }
+        byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
         ReentrantLock lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
         lock.lock();
         try {
-            write(bytes);
-            return true;
+            if (write(bytes)) {
+                return true;
+            }
+            lost(text, "its lock stayed held by another writer for " + LOCK_WAIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lost(text, "interrupted while waiting for its lock");
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "YARA Guard cannot append to the findings log {0}; the verdict stands: {1}",
-                    file, e.toString());
-            return false;
+            lost(text, e.toString());
         } finally {
             lock.unlock();
         }
+        return false;
     }
 
-    private void write(byte[] bytes) throws IOException {
+    /** Appends the line under the file lock, rotating first when due; false when the lock did not come in time. */
+    private boolean write(byte[] bytes) throws IOException, InterruptedException {
         Path folder = file.getParent();
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        try (FileChannel channel = FileChannel.open(file, APPEND_OPTIONS, OWNER_ONLY)) {
-            try (FileLock ignored = channel.lock()) {
+        try (FileChannel writer = FileChannel.open(file, APPEND_OPTIONS, OWNER_ONLY)) {
+            FileLock held = lock(writer);
+            if (held == null) {
+                return false;
+            }
+            try (held) {
+                if (rotation.due(writer.size(), bytes.length)) {
+                    rotation.rotate(file, writer);
+                }
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    writer.write(buffer);
                 }
             }
+            return true;
         }
+    }
+
+    /**
+     * Waits a bounded time for the file lock. Another process holding it makes {@code tryLock} return null; another
+     * copy of this class in this JVM (a second class loader, whose in-process lock is not ours) makes it throw.
+     */
+    private static FileLock lock(FileChannel channel) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        long pauseMillis = 1;
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by another class loader's copy of this class: wait as for another process
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return null;
+            }
+            Thread.sleep(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
+        }
+    }
+
+    /** A line that could not be written goes to the server log whole, so the record survives somewhere. */
+    private void lost(String line, String why) {
+        LOG.log(Level.ERROR, "YARA Guard could not append to the findings log {0} ({1}); the verdict stands; "
+                + "the line: {2}", file, why, line);
     }
 }
