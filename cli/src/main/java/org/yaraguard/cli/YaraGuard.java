@@ -1,13 +1,15 @@
 package org.yaraguard.cli;
 
 import org.yaraguard.cli.quarantine.QuarantineCommand;
+import org.yaraguard.cli.smoke.SmokeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code yara-guard} command: a thin shell over the engine. */
 @Command(name = "yara-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Scans DICOM objects with YARA rules; checks rule folders; reviews the quarantine.",
-        subcommands = {ScanCommand.class, RulesCommand.class, SamplesCommand.class, QuarantineCommand.class})
+        subcommands = {ScanCommand.class, RulesCommand.class, SamplesCommand.class, QuarantineCommand.class,
+                SmokeCommand.class})
 public final class YaraGuard {
 
     /** Exit status: nothing reached reject. */
