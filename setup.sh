@@ -11,8 +11,12 @@ command -v bc >/dev/null || need+=(bc)            # bench/run.sh
 [[ -x /usr/bin/time ]] || need+=(time)             # bench/run.sh (peak RSS)
 # real-world test files of many vendors and toolkits: the false-positive corpus of the rules and reader tests
 [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || need+=(python3-pydicom)
-[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || need+=(chromium chromium-driver)  # it-tests ConsoleBrowserIT
-ldconfig -p | grep -q "libyara\.so\." || need+=(yara)  # the yara package pulls in the libyara of the release
+# it-tests ConsoleBrowserIT; installed for either README command, so the second never has to install anything
+[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || need+=(chromium chromium-driver)
+# The library cache is read whole before it is searched: `ldconfig -p | grep -q` under pipefail failed now and then
+# (grep -q exits at the first match, ldconfig then dies of SIGPIPE and the pipeline reports failure).
+libraries="$(ldconfig -p 2>/dev/null || true)"
+[[ "${libraries}" == *"libyara.so."* ]] || need+=(yara)  # the yara package pulls in the libyara of the release
 if ((${#need[@]})); then
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"

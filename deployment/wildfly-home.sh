@@ -1,4 +1,5 @@
-# Shared by install.sh and uninstall.sh (sourced, not run): checks and look-ups on a WildFly installation.
+# Shared by install.sh and uninstall.sh (sourced, not run): checks and look-ups on a WildFly installation and on
+# what the scripts install.
 # shellcheck shell=bash
 
 # Prints the absolute WILDFLY_HOME, or stops when the folder is not a WildFly.
@@ -63,4 +64,20 @@ find_interceptor_jar() {
         esac
     done
     return 0
+}
+
+# Prints the installer jar (the server-configuration editor): the bundle's lib/ beside the scripts, else the source
+# tree's build output, built with Maven when missing; nothing when neither can be had.
+find_installer_jar() {
+    local scripts="$1" repo
+    if [ -f "${scripts}/lib/yara-guard-installer.jar" ]; then
+        printf '%s\n' "${scripts}/lib/yara-guard-installer.jar"
+        return 0
+    fi
+    repo="$(cd "${scripts}/.." && pwd)"
+    if [ ! -f "${repo}/installer/target/yara-guard-installer.jar" ] && [ -f "${repo}/installer/pom.xml" ] \
+        && command -v mvn >/dev/null 2>&1; then
+        mvn -q -f "${repo}/pom.xml" -pl installer package -DskipTests >&2
+    fi
+    [ ! -f "${repo}/installer/target/yara-guard-installer.jar" ] || printf '%s\n' "${repo}/installer/target/yara-guard-installer.jar"
 }

@@ -3,32 +3,62 @@ package org.yaraguard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deployment/install.sh and uninstall.sh against a copy of the test WildFly's files that the scripts look at:
- * idempotent, the archive's configuration found without being named, everything removed again, and a clear
- * refusal for a folder that is not a WildFly. (The other integration tests run install.sh on the real server.)
+ * install.sh and uninstall.sh of the release bundle (dist/target/yara-guard-VERSION.tar.gz, unpacked: no Maven,
+ * no source) against a copy of the test WildFly's files that the scripts look at: idempotent, the archive's
+ * configuration found without being named, the command line installed with the server's folders, everything removed
+ * again but the data, and a clear refusal for a folder that is not a WildFly. (The other integration tests run the
+ * source tree's deployment/install.sh on the real server.)
  */
 class InstallScriptIT {
 
-    private static final Path DEPLOYMENT = Path.of("..", "deployment").toAbsolutePath().normalize();
+    private static final Path DIST = Path.of("..", "dist", "target").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path unpacked;
+
+    static Path bundle;
 
     @TempDir
     Path temp;
+
+    Path prefix;
 
     Path home;
     Path archiveConfig;
     Path standaloneConfig;
     Path rules;
+
+    @BeforeAll
+    static void unpackBundle() throws Exception {
+        Path tarball;
+        try (Stream<Path> files = Files.list(DIST)) {
+            tarball = files.filter(f -> f.getFileName().toString().matches("yara-guard-.*\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no bundle in " + DIST + ": run mvn package"));
+        }
+        Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString())
+                .redirectErrorStream(true).start();
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+        String folder = tarball.getFileName().toString().replace(".tar.gz", "");
+        bundle = unpacked.resolve(folder);
+    }
 
     @BeforeEach
     void copyWildFly() throws IOException {
@@ -45,14 +75,88 @@ class InstallScriptIT {
         Files.copy(pristine, standaloneConfig);
         Files.copy(pristine, archiveConfig);
         rules = temp.resolve("rules");
+        prefix = temp.resolve("opt/yara-guard");
+    }
+
+    @Test
+    void theBundleHoldsEverythingAnAdministratorNeeds() {
+        assertThat(bundle.resolve("module/org/yaraguard/main")).isDirectoryContaining("glob:**/module.xml")
+                .isDirectoryContaining("glob:**/yara-guard-interceptor.jar")
+                .isDirectoryContaining("glob:**/yara-guard-engine.jar").isDirectoryContaining("glob:**/jna.jar");
+        assertThat(bundle.resolve("console/yara-guard-console.war")).isRegularFile();
+        assertThat(bundle.resolve("lib/yara-guard.jar")).isRegularFile();
+        assertThat(bundle.resolve("lib/yara-guard-installer.jar")).isRegularFile();
+        assertThat(bundle.resolve("bin/yara-guard")).isExecutable();
+        assertThat(bundle.resolve("install.sh")).isExecutable();
+        assertThat(bundle.resolve("uninstall.sh")).isExecutable();
+        assertThat(bundle.resolve("rules/default")).isDirectoryContaining("glob:**.yar");
+        assertThat(bundle.resolve("docs/README.md")).isRegularFile();
+        assertThat(bundle.resolve("docs/deployment/README.md")).isRegularFile();
+    }
+
+    @Test
+    void theCommandLineIsInstalledWithTheServersFoldersAndRunsThroughASymlink() throws Exception {
+        Run installed = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString(), "--property", "yara-guard.mode=monitor");
+        assertThat(installed.status()).as(installed.output()).isZero();
+
+        Properties host = new Properties();
+        try (Reader in = Files.newBufferedReader(prefix.resolve("etc/yara-guard.properties"))) {
+            host.load(in);
+        }
+        assertThat(host.getProperty("yara-guard.rules.dir")).isEqualTo(rules.toString());
+        assertThat(host.getProperty("yara-guard.mode")).isEqualTo("monitor");
+        assertThat(host.getProperty("yara-guard.quarantine.dir"))
+                .isEqualTo(home.resolve("standalone/data/yara-guard/quarantine").toString());
+        assertThat(host.getProperty("wildfly.home")).isEqualTo(home.toString());
+        assertThat(host.getProperty("server.config")).isEqualTo(archiveConfig.toString());
+        assertThat(Path.of(host.getProperty("yara-guard.quarantine.dir"))).isDirectory();
+        assertThat(Files.getPosixFilePermissions(prefix.resolve("etc/yara-guard.properties")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Files.getPosixFilePermissions(prefix.resolve("lib")))
+                .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(home.resolve("standalone/deployments/yara-guard-console.war")).isRegularFile();
+
+        Path onPath = Files.createDirectories(temp.resolve("usr-local-bin")).resolve("yara-guard");
+        Files.createSymbolicLink(onPath, prefix.resolve("bin/yara-guard"));
+        Process version = new ProcessBuilder(onPath.toString(), "--version").redirectErrorStream(true).start();
+        String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(version.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).as(output).isZero();
+        assertThat(output).contains("yara-guard").doesNotContain("mvn", "Maven");
+    }
+
+    @Test
+    void uninstallKeepsTheDataUnlessAskedToPurgeIt() throws Exception {
+        assertThat(run("install.sh", home.toString(), "--prefix", prefix.toString()).status()).isZero();
+        Path quarantine = home.resolve("standalone/data/yara-guard/quarantine");
+        Files.writeString(quarantine.resolve("entry.json"), "{}");
+        Path findings = Files.createDirectories(home.resolve("standalone/log")).resolve("yara-guard-findings.log");
+        Files.writeString(findings, "{}\n");
+        Path seeded = home.resolve("standalone/configuration/yara-guard/rules");
+        assertThat(seeded).isDirectoryContaining("glob:**.yar");
+
+        Run kept = run("uninstall.sh", home.toString(), "--prefix", prefix.toString());
+        assertThat(kept.status()).as(kept.output()).isZero();
+        assertThat(quarantine.resolve("entry.json")).exists();
+        assertThat(findings).exists();
+        assertThat(seeded).isDirectoryContaining("glob:**.yar");
+
+        assertThat(run("install.sh", home.toString(), "--prefix", prefix.toString()).status()).isZero();
+        Run purged = run("uninstall.sh", home.toString(), "--prefix", prefix.toString(), "--purge-data");
+        assertThat(purged.status()).as(purged.output()).isZero();
+        assertThat(quarantine).doesNotExist();
+        assertThat(findings).doesNotExist();
+        assertThat(seeded).doesNotExist();
+        assertThat(home.resolve("standalone/configuration")).isDirectory();
     }
 
     @Test
     void installTwiceChangesNothingTheSecondTimeAndEditsTheArchivesConfiguration() throws Exception {
         String before = Files.readString(standaloneConfig);
 
-        Run first = run("install.sh", home.toString(), "--rules-dir", rules.toString(),
-                "--property", "yara-guard.mode=monitor");
+        Run first = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString(), "--property", "yara-guard.mode=monitor");
         assertThat(first.status()).as(first.output()).isZero();
         assertThat(first.output()).contains(archiveConfig.toString());
         String installed = Files.readString(archiveConfig);
@@ -64,26 +168,33 @@ class InstallScriptIT {
         assertThat(module.resolve("jna.jar")).exists();
         assertThat(rules).isDirectoryContaining("glob:**.yar");
 
-        Run second = run("install.sh", home.toString(), "--rules-dir", rules.toString(),
-                "--property", "yara-guard.mode=monitor");
+        Run second = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString(), "--property", "yara-guard.mode=monitor");
         assertThat(second.status()).as(second.output()).isZero();
         assertThat(Files.readString(archiveConfig)).isEqualTo(installed);
         assertThat(countOf(installed, "name=\"org.yaraguard\"")).isEqualTo(1);
     }
 
     @Test
-    void uninstallRemovesModuleAndSettingsButKeepsTheRules() throws Exception {
-        assertThat(run("install.sh", home.toString(), "--rules-dir", rules.toString()).status()).isZero();
+    void uninstallRemovesModuleSettingsConsoleAndCommandLineButKeepsTheRules() throws Exception {
+        assertThat(run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString()).status()).isZero();
         Files.writeString(rules.resolve("local.yar"), "rule Local { condition: false }");
+        Path deployments = home.resolve("standalone/deployments");
+        Files.writeString(deployments.resolve("yara-guard-console.war.deployed"), "");
+        Files.writeString(deployments.resolve("archive.ear.deployed"), "");
 
-        Run removed = run("uninstall.sh", home.toString());
+        Run removed = run("uninstall.sh", home.toString(), "--prefix", prefix.toString());
         assertThat(removed.status()).as(removed.output()).isZero();
         String config = Files.readString(archiveConfig);
         assertThat(config).doesNotContain("org.yaraguard").doesNotContain("yara-guard.");
         assertThat(home.resolve("modules/org/yaraguard")).doesNotExist();
         assertThat(rules.resolve("local.yar")).exists();
+        assertThat(deployments).isDirectoryNotContaining("glob:**/yara-guard-console.war*")
+                .isDirectoryContaining("glob:**/archive.ear.deployed");
+        assertThat(prefix).doesNotExist();
 
-        Run again = run("uninstall.sh", home.toString());
+        Run again = run("uninstall.sh", home.toString(), "--prefix", prefix.toString());
         assertThat(again.status()).as(again.output()).isZero();
         assertThat(Files.readString(archiveConfig)).isEqualTo(config);
     }
@@ -99,6 +210,7 @@ class InstallScriptIT {
 
         assertThat(run("uninstall.sh", notWildFly.toString()).status()).isEqualTo(1);
         assertThat(run("install.sh", home.toString(), "--no-such-option").status()).isEqualTo(2);
+        assertThat(run("uninstall.sh", home.toString(), "--no-such-option").status()).isEqualTo(2);
         assertThat(Files.readString(archiveConfig)).doesNotContain("org.yaraguard");
     }
 
@@ -106,7 +218,7 @@ class InstallScriptIT {
     }
 
     private static Run run(String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", DEPLOYMENT.resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(bundle.resolve(script).toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
-package org.yaraguard.interceptor.install;
+package org.yaraguard.installer;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,10 +12,16 @@ import java.util.List;
  * <pre>
  *   install   FILE MODULE [name=value]...   register MODULE as a global module, set the system properties
  *   uninstall FILE MODULE PREFIX            unregister MODULE, remove the system properties starting with PREFIX
+ *   host-config FILE WILDFLY_HOME [name=value]...
+ *                                           print the command line's host configuration (see {@link HostConfig})
+ *                                           that FILE gives once the system properties are set; FILE is not changed
  * </pre>
  * Prints one line per change; exit status 0 on success, 2 on bad usage or a file it cannot edit.
  */
 public final class ServerConfigTool {
+
+    /** The settings a host configuration carries over from the server's system properties. */
+    private static final String HOST_PREFIX = "yara-guard.";
 
     private ServerConfigTool() {
     }
@@ -24,14 +31,20 @@ public final class ServerConfigTool {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() < 3 || !List.of("install", "uninstall").contains(args.get(0))) {
-            err.println("usage: install FILE MODULE [name=value]... | uninstall FILE MODULE PREFIX");
+        if (args.size() < 3 || !List.of("install", "uninstall", "host-config").contains(args.get(0))) {
+            err.println("usage: install FILE MODULE [name=value]... | uninstall FILE MODULE PREFIX"
+                    + " | host-config FILE WILDFLY_HOME [name=value]...");
             return 2;
         }
         Path file = Path.of(args.get(1));
         String module = args.get(2);
         try {
             ServerConfig config = ServerConfig.read(file);
+            if (args.get(0).equals("host-config")) {
+                setProperties(config, args.subList(3, args.size()), new PrintStream(OutputStream.nullOutputStream()));
+                out.print(HostConfig.of(config.systemProperties(HOST_PREFIX), Path.of(args.get(2)), file).text());
+                return 0;
+            }
             boolean changed = args.get(0).equals("install")
                     ? install(config, module, args.subList(3, args.size()), out)
                     : uninstall(config, module, args.size() > 3 ? args.get(3) : null, out);
@@ -54,6 +67,11 @@ public final class ServerConfigTool {
             out.println("  added global module " + module);
             changed = true;
         }
+        return setProperties(config, properties, out) || changed;
+    }
+
+    private static boolean setProperties(ServerConfig config, List<String> properties, PrintStream out) {
+        boolean changed = false;
         for (String property : properties) {
             int eq = property.indexOf('=');
             if (eq <= 0) {

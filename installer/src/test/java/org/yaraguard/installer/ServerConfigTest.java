@@ -1,4 +1,4 @@
-package org.yaraguard.interceptor.install;
+package org.yaraguard.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.yaraguard.interceptor.install;
+package org.yaraguard.installer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -132,6 +134,15 @@ public final class ServerConfig {
     public Optional<String> systemProperty(String name) {
         return child(server, "system-properties").flatMap(p -> children(p, "property").stream()
                 .filter(e -> name.equals(e.getAttribute("name"))).findFirst()).map(e -> e.getAttribute("value"));
+    }
+
+    /** The system properties set in this file whose names start with {@code prefix}, in file order. */
+    public Map<String, String> systemProperties(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        child(server, "system-properties").ifPresent(p -> children(p, "property").stream()
+                .filter(e -> e.getAttribute("name").startsWith(prefix))
+                .forEach(e -> found.put(e.getAttribute("name"), e.getAttribute("value"))));
+        return found;
     }
 
     /** Whether the ee subsystem lists {@code name} as a global module. */
