@@ -172,7 +172,7 @@ final class ScanCommand implements Callable<Integer> {
             Verdict verdict = scanner.scan(object, ScanContext.cli());
             return ScanResult.of(file, verdict, json ? object.sha256() : verdict.sha256());
         } catch (IOException | RuntimeException e) {
-            return ScanResult.failed(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ScanResult.failed(file, FailureMessage.of(e));
         } finally {
             buffers.add(buffer);
         }

@@ -29,6 +29,10 @@ public final class YaraGuard {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new YaraGuard());
         commandLine.setExitCodeExceptionMapper(e -> FAILED);
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("yara-guard " + command.getCommandName() + ": " + FailureMessage.of(e));
+            return FAILED;
+        });
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -76,6 +76,29 @@ class ScanCommandTest {
     }
 
     @Test
+    void theTableFitsEightyColumnsAndNeverCutsARuleName() throws Exception {
+        String longName = "Vendor_Family_" + "Very_Long_Descriptive_Rule_Name_" + "Variant_A";
+        Path named = Files.createDirectories(work.resolve("n"));
+        Files.writeString(named.resolve("t.yar"), "rule " + longName + " { meta: action = \"tag\" strings: $a = "
+                + "\"ODD-MARKER\" condition: $a }\nrule Second_Rule { meta: action = \"tag\" strings: $a = "
+                + "\"ODD-MARKER\" condition: $a }\n");
+        Path odd = Files.copy(objects.resolve("odd.bin"), work.resolve("o.dcm"));
+
+        assertThat(run("scan", "--rules", named.toString(), odd.toString())).isEqualTo(YaraGuard.OK);
+        assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        assertThat(out.toString()).contains(longName + "@object", "Second_Rule@object");
+    }
+
+    @Test
+    void failuresAreWordsWithoutJavaClassNames() {
+        Exception wrapped = new IllegalStateException(new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException("/data/a.dcm")));
+        assertThat(FailureMessage.of(wrapped)).isEqualTo("/data/a.dcm: no such file or folder");
+        assertThat(FailureMessage.of(new java.nio.file.AccessDeniedException("/data/b.dcm")))
+                .isEqualTo("/data/b.dcm: permission denied");
+    }
+
+    @Test
     void brokenRulesAreReportedWithFileAndLineAndExitTwo() throws Exception {
         Files.writeString(rules.resolve("broken.yar"), "rule X {\n condition: nope\n}\n");
         int status = run("scan", "--rules", rules.toString(), objects.toString());

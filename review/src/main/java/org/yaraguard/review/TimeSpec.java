@@ -43,6 +43,22 @@ public final class TimeSpec {
         return d;
     }
 
+    /** A duration in words, as users write it back: {@code 30 days}, {@code 1 day 12 hours}, {@code 45 minutes}. */
+    public static String words(Duration duration) {
+        StringBuilder words = new StringBuilder();
+        unit(words, duration.toDays(), "day");
+        unit(words, duration.toHoursPart(), "hour");
+        unit(words, duration.toMinutesPart(), "minute");
+        unit(words, duration.toSecondsPart(), "second");
+        return words.length() == 0 ? "0 seconds" : words.toString();
+    }
+
+    private static void unit(StringBuilder words, long count, String unit) {
+        if (count != 0) {
+            words.append(words.length() == 0 ? "" : " ").append(count).append(' ').append(unit).append(count == 1 ? "" : "s");
+        }
+    }
+
     /**
      * A point in time: an ISO-8601 instant ({@code 2026-11-25T01:00:00Z}), a date ({@code 2026-11-25}, midnight
      * UTC) or a duration back from now ({@code 24h}).

@@ -36,4 +36,12 @@ class TimeSpecTest {
         assertThatThrownBy(() -> EntryId.parse("abcdef01/..")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EntryId.parse("a".repeat(65))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void durationsAreWrittenBackInWords() {
+        assertThat(TimeSpec.words(Duration.ofHours(720))).isEqualTo("30 days");
+        assertThat(TimeSpec.words(Duration.ofHours(36))).isEqualTo("1 day 12 hours");
+        assertThat(TimeSpec.words(Duration.ofSeconds(61))).isEqualTo("1 minute 1 second");
+        assertThat(TimeSpec.words(Duration.ZERO)).isEqualTo("0 seconds");
+    }
 }

@@ -2,10 +2,12 @@ package org.yaraguard.cli.quarantine;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import org.yaraguard.review.QuarantineReview;
 import org.yaraguard.review.ReviewException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +40,21 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (OutputStream zip = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
-            parent.review(null).export(id, zip, reviewer.name);
-        } catch (ReviewException e) {
-            Files.deleteIfExists(out);
+        QuarantineReview review = parent.review(null);
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            return QuarantineCommand.refuse(spec, new FileAlreadyExistsException(out.toString(), null, "already exists"));
+        }
+        // Written beside the target and renamed once complete: a failure leaves no empty or partial ZIP behind.
+        Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".yara-guard-export-", ".partial");
+        try {
+            try (OutputStream zip = Files.newOutputStream(partial)) {
+                review.export(id, zip, reviewer.name);
+            }
+            Files.move(partial, out);
+        } catch (ReviewException | IOException e) {
             return QuarantineCommand.refuse(spec, e);
+        } finally {
+            Files.deleteIfExists(partial);
         }
         QuarantineCommand.out(spec).printf("exported %s to %s%n", QuarantineCommand.safe(id), out);
         return 0;

@@ -52,7 +52,7 @@ final class PurgeCommand implements Callable<Integer> {
                 Duration age = TimeSpec.duration(target.olderThan);
                 List<String> purged = review.purgeOlderThan(age, reason, reviewer.name);
                 purged.forEach(id -> QuarantineCommand.out(spec).printf("purged %s%n", id));
-                QuarantineCommand.out(spec).printf("%d entries older than %s purged%n", purged.size(), age);
+                QuarantineCommand.out(spec).printf("%d entries older than %s purged%n", purged.size(), TimeSpec.words(age));
                 return 0;
             } catch (ReviewException | IllegalArgumentException e) {
                 return QuarantineCommand.refuse(spec, e);

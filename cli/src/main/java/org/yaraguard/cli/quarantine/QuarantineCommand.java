@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.yaraguard.cli.FailureMessage;
 import org.yaraguard.review.QuarantineReview;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.review.StowClient;
@@ -83,7 +84,7 @@ public final class QuarantineCommand implements Callable<Integer> {
     }
 
     static int refuse(CommandSpec spec, Exception e) {
-        spec.commandLine().getErr().println("yara-guard quarantine: " + safe(e.getMessage()));
+        spec.commandLine().getErr().println("yara-guard quarantine: " + safe(FailureMessage.of(e)));
         return REFUSED;
     }
 }

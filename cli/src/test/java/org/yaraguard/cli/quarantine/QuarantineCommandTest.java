@@ -154,6 +154,7 @@ class QuarantineCommandTest {
     void purgesByIdAndByAge() throws Exception {
         Run byAge = run("purge", "--older-than", "30d", "--reason", "retention by hand");
         assertThat(byAge.status()).as(byAge.err()).isZero();
+        assertThat(byAge.out()).contains("1 entries older than 30 days purged");
         assertThat(old.object()).doesNotExist();
         assertThat(pe.object()).exists();
 
@@ -178,6 +179,22 @@ class QuarantineCommandTest {
             assertThat(indexOf(xored, "MZ".getBytes(StandardCharsets.US_ASCII))).isNotZero();
         }
         assertThat(run("export", pe.id(), "--out", zip.toString()).status()).isNotZero();
+    }
+
+    @Test
+    void aFailedExportLeavesNoZipAndNoJavaWords() throws Exception {
+        Path zip = dir.resolve("failed.zip");
+        Files.delete(pe.object());
+        Files.createDirectory(pe.object());
+
+        Run run = run("export", pe.id(), "--out", zip.toString());
+
+        assertThat(run.status()).isNotZero();
+        assertThat(zip).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("export"));
+        }
+        assertThat(run.err()).startsWith("yara-guard quarantine: ").doesNotContain("Exception", "\tat ");
     }
 
     private byte[] object(String name, String sop) throws IOException, InterruptedException {
