@@ -32,6 +32,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +107,11 @@ class ConsoleBrowserIT extends DeployedArchive {
 
     @Test
     void signInSeeRefusedStudyReleaseItAndPurgeAnother() throws Exception {
+        // One engine per JVM: the WAR brings no engine class and no Jackson, so every engine class the console uses
+        // below (findings log, quarantine, approvals) is the plugin module's, the one the hook uses.
+        assertThat(warEntries()).filteredOn(name -> name.startsWith("WEB-INF/lib/"))
+                .singleElement().satisfies(jar -> assertThat(jar).matches("WEB-INF/lib/yara-guard-review-.*\\.jar"));
+        assertThat(warEntries()).noneMatch(name -> name.contains("org/yaraguard/engine/"));
         DicomSamples samples = samples("console");
         DicomSample toRelease = samples.image("console-release", 701, null, SCRIPT_NAME)
                 .withPreamble("console-release", DicomSamples.pePreamble());
@@ -230,6 +237,13 @@ class ConsoleBrowserIT extends DeployedArchive {
         assertThat(again.httpStatus()).as("second STOW-RS of the released object: %s", again).isEqualTo(409);
         assertThat(FindingsLog.events("approval-used")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
                 .hasSize(1);
+    }
+
+    /** The names in the console WAR the test deploys. */
+    private static List<String> warEntries() throws IOException {
+        try (ZipFile war = new ZipFile(ItEnvironment.consoleWar().toFile())) {
+            return war.stream().map(ZipEntry::getName).filter(name -> !name.endsWith("/")).toList();
+        }
     }
 
     private static By row(String id) {
