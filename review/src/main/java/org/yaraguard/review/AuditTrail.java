@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.yaraguard.engine.findings.FindingsLog;
+import org.yaraguard.engine.quarantine.FolderOwner;
 
 /**
  * Records review actions: one JSON line in the findings log (through the hook's {@link FindingsLog}, which shares its
@@ -41,6 +42,10 @@ final class AuditTrail {
         if (findingsLog != null && !findingsLog.append(line)) {
             throw new IOException("the review action was done but could not be recorded in the findings log "
                     + findingsLog.file());
+        }
+        if (findingsLog != null) {
+            // A log the review created as root must stay the server's, or the server's next line is lost.
+            FolderOwner.adopt(findingsLog.file());
         }
     }
 

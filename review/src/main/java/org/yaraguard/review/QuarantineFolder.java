@@ -1,23 +1,22 @@
 package org.yaraguard.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.yaraguard.engine.quarantine.Quarantine;
+import org.yaraguard.engine.quarantine.QuarantineEntry;
+import org.yaraguard.engine.quarantine.ReviewTrail;
 
 /**
  * The review side of the quarantine folder written by the hook: {@code <quarantine>/<study>/<sha256>.dcm} and
@@ -30,9 +29,11 @@ final class QuarantineFolder {
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final Quarantine sidecars;
 
     QuarantineFolder(Path root) {
         this.root = root;
+        this.sidecars = new Quarantine(root);
     }
 
     /** The in-process lock of one entry: held while its sidecar is rewritten, deleted or released. */
@@ -44,8 +45,24 @@ final class QuarantineFolder {
         return root;
     }
 
-    /** Every entry whose sidecar is readable; unreadable sidecars are reported to {@code broken}. */
-    List<ReviewEntry> entries(Consumer<Path> broken) throws IOException {
+    /** Fails unless the quarantine folder exists and can be listed: a missing folder is not an empty quarantine. */
+    void requireReadable() throws UnreadableQuarantineException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnreadableQuarantineException("the quarantine folder " + root + " does not exist (give the "
+                    + "server's folder with --quarantine or in the configuration)");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new UnreadableQuarantineException("the quarantine folder " + root + " is not a folder");
+        }
+        try (DirectoryStream<Path> ignored = Files.newDirectoryStream(root)) {
+            // listing it is the test
+        } catch (IOException e) {
+            throw new UnreadableQuarantineException(Unreadable.of(root, e).toString());
+        }
+    }
+
+    /** Every entry whose sidecar is readable; study folders and sidecars that cannot be read go to {@code broken}. */
+    List<ReviewEntry> entries(Consumer<Unreadable> broken) throws IOException {
         List<ReviewEntry> entries = new ArrayList<>();
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return entries;
@@ -61,7 +78,7 @@ final class QuarantineFolder {
         return entries;
     }
 
-    private void readStudy(Path study, List<ReviewEntry> entries, Consumer<Path> broken) throws IOException {
+    private void readStudy(Path study, List<ReviewEntry> entries, Consumer<Unreadable> broken) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(study)) {
             for (Path sidecar : files) {
                 String name = sidecar.getFileName().toString();
@@ -75,9 +92,13 @@ final class QuarantineFolder {
                     ReviewEntry entry = EntryJson.fromSidecar(json, present ? object : null, sidecar);
                     entries.add(withFileId(entry, name.substring(0, 64)));
                 } catch (IOException e) {
-                    broken.accept(sidecar);
+                    broken.accept(Unreadable.of(sidecar, e));
                 }
             }
+        } catch (IOException e) {
+            broken.accept(Unreadable.of(study, e));
+        } catch (DirectoryIteratorException e) {
+            broken.accept(Unreadable.of(study, e.getCause()));
         }
     }
 
@@ -90,20 +111,17 @@ final class QuarantineFolder {
     }
 
     /**
-     * Appends a review event to the sidecar and sets its status, keeping every other field as written.
-     * Rewritten atomically; concurrent updates of one sidecar within this JVM are serialised.
+     * Appends a review event to the sidecar's bounded trail and sets its status, keeping every other field as
+     * written; under the lock the hook holds while it writes sidecars, and owned as the folder is.
      */
     void record(ReviewEntry entry, ObjectNode event, String status) throws IOException {
         synchronized (lock(entry.id())) {
-            ObjectNode json = (ObjectNode) EntryJson.MAPPER.readTree(entry.sidecarFile().toFile());
-            JsonNode review = json.get("review");
-            ArrayNode list = review instanceof ArrayNode array ? array : json.putArray("review");
-            list.add(event);
-            if (status != null) {
-                json.put("status", status);
-            }
-            writeAtomically(entry.sidecarFile(), EntryJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(json));
+            sidecars.update(entry.sidecarFile(), json -> {
+                ReviewTrail.append(json, event);
+                if (status != null) {
+                    json.put("status", status);
+                }
+            });
         }
     }
 
@@ -111,34 +129,8 @@ final class QuarantineFolder {
     boolean delete(ReviewEntry entry) throws IOException {
         synchronized (lock(entry.id())) {
             Path folder = entry.sidecarFile().getParent();
-            boolean object = Files.deleteIfExists(folder.resolve(entry.id() + ".dcm"));
-            boolean sidecar = Files.deleteIfExists(entry.sidecarFile());
-            syncFolder(folder);
-            return object || sidecar;
-        }
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, ".review-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(folder);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot open a folder for sync; the rename itself is still atomic
+            return sidecars.remove(new QuarantineEntry(entry.id(), folder.resolve(entry.id() + ".dcm"),
+                    entry.sidecarFile()));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Review of what YARA Guard refused or tagged: list, show, release, purge, export and retention over the quarantine
@@ -59,20 +60,33 @@ public final class QuarantineReview {
         return settings;
     }
 
-    /** Quarantined and stored entries that pass the filter, newest first. */
+    /** Quarantined and stored entries that pass the filter, newest first; unreadable sidecars are logged. */
     public List<ReviewEntry> list(EntryFilter filter) throws IOException {
-        List<ReviewEntry> all = new ArrayList<>(folder.entries(broken -> LOG.log(System.Logger.Level.WARNING,
-                "YARA Guard review: unreadable sidecar {0}", broken)));
-        all.addAll(history.storedEntries());
-        return all.stream().filter(filter)
-                .sorted(Comparator.comparing(ReviewEntry::receivedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(ReviewEntry::id))
-                .toList();
+        return list(filter, broken -> LOG.log(System.Logger.Level.WARNING, "YARA Guard review: {0}", broken));
     }
 
     /** Entries that pass the filter, by study then series. */
     public List<StudyGroup> studies(EntryFilter filter) throws IOException {
         return StudyGroup.group(list(filter));
+    }
+
+    /**
+     * Entries that pass the filter, by study then series, from a quarantine folder that must exist and be readable;
+     * each study folder or sidecar that cannot be read goes to {@code unreadable}.
+     */
+    public List<StudyGroup> studies(EntryFilter filter, Consumer<Unreadable> unreadable)
+            throws ReviewException, IOException {
+        folder.requireReadable();
+        return StudyGroup.group(list(filter, unreadable));
+    }
+
+    private List<ReviewEntry> list(EntryFilter filter, Consumer<Unreadable> unreadable) throws IOException {
+        List<ReviewEntry> all = new ArrayList<>(folder.entries(unreadable));
+        all.addAll(history.storedEntries());
+        return all.stream().filter(filter)
+                .sorted(Comparator.comparing(ReviewEntry::receivedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(ReviewEntry::id))
+                .toList();
     }
 
     /**
@@ -86,8 +100,17 @@ public final class QuarantineReview {
         } catch (IllegalArgumentException e) {
             throw new ReviewException(e.getMessage());
         }
-        List<ReviewEntry> candidates = list(EntryFilter.all()).stream().filter(e -> prefix.matches(e.id())).toList();
+        folder.requireReadable();
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<ReviewEntry> candidates = list(EntryFilter.all(), unreadable::add).stream()
+                .filter(e -> prefix.matches(e.id())).toList();
         List<String> ids = candidates.stream().map(ReviewEntry::id).distinct().toList();
+        if (ids.isEmpty() && !unreadable.isEmpty()) {
+            throw new UnreadableQuarantineException("no readable entry with id " + prefix + "; " + unreadable.size()
+                    + " could not be read, e.g. " + unreadable.stream()
+                            .filter(u -> u.file().getFileName().toString().startsWith(prefix.toString()))
+                            .findFirst().orElse(unreadable.get(0)));
+        }
         if (ids.isEmpty()) {
             throw new ReviewException("no entry with id " + prefix);
         }
@@ -119,6 +142,7 @@ public final class QuarantineReview {
     public Release release(String idText, String reason, String user) throws ReviewException, IOException {
         String why = reason(reason);
         String who = user(user);
+        requireFindingsLog("release");
         if (settings.stowUrl() == null) {
             throw new ReviewException("release needs the archive's STOW-RS URL (" + ReviewSettings.STOW_URL + ")");
         }
@@ -186,6 +210,7 @@ public final class QuarantineReview {
     public void purge(String idText, String reason, String user) throws ReviewException, IOException {
         String why = reason(reason);
         String who = user(user);
+        requireFindingsLog("purge");
         ReviewEntry entry = find(idText);
         if (entry.sidecarFile() == null) {
             throw new ReviewException("entry " + entry.id() + " is stored in the archive, not held here");
@@ -197,6 +222,8 @@ public final class QuarantineReview {
     public List<String> purgeOlderThan(Duration age, String reason, String user) throws ReviewException, IOException {
         String why = reason(reason);
         String who = user(user);
+        requireFindingsLog("purge");
+        folder.requireReadable();
         Instant cutoff = clock.instant().minus(age);
         List<String> purged = new ArrayList<>();
         for (ReviewEntry entry : folder.entries(broken -> { })) {
@@ -248,6 +275,14 @@ public final class QuarantineReview {
             trail.setAll(event);
             trail.remove("id");
             folder.record(entry, trail, status);
+        }
+    }
+
+    /** A destructive action must leave a record beyond the server log, which rotates away and is not the SIEM's. */
+    private void requireFindingsLog(String action) throws ReviewException {
+        if (settings.findingsLog() == null) {
+            throw new ReviewException(action + " refused: no findings log is configured to record it ("
+                    + ReviewSettings.FINDINGS_LOG + " or --findings)");
         }
     }
 

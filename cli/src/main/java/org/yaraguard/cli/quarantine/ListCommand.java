@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yaraguard.review.EntryFilter;
 import org.yaraguard.review.ReviewEntry;
+import org.yaraguard.review.ReviewException;
 import org.yaraguard.review.SeriesGroup;
 import org.yaraguard.review.StudyGroup;
 import org.yaraguard.review.TimeSpec;
+import org.yaraguard.review.Unreadable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,14 +54,28 @@ final class ListCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return QuarantineCommand.refuse(spec, e);
         }
-        List<StudyGroup> studies = parent.review(null).studies(new EntryFilter(study, from, rule));
+        List<Unreadable> unreadable = new ArrayList<>();
+        List<StudyGroup> studies;
+        try {
+            studies = parent.review(null).studies(new EntryFilter(study, from, rule), unreadable::add);
+        } catch (ReviewException e) {
+            return QuarantineCommand.refuse(spec, e);
+        }
+        print(studies, unreadable.isEmpty());
+        // What cannot be read is named after what can: never an empty list that hides entries.
+        unreadable.forEach(u -> spec.commandLine().getErr().println("yara-guard quarantine: "
+                + QuarantineCommand.safe(u)));
+        return unreadable.isEmpty() ? 0 : QuarantineCommand.UNREADABLE;
+    }
+
+    private void print(List<StudyGroup> studies, boolean allRead) throws IOException {
         PrintWriter out = QuarantineCommand.out(spec);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(EntryJsonView.studies(studies)));
-            return 0;
+            return;
         }
-        if (studies.isEmpty()) {
+        if (studies.isEmpty() && allRead) {
             out.println("No entries.");
         }
         for (StudyGroup s : studies) {
@@ -80,6 +97,5 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
     }
 }

@@ -9,6 +9,7 @@ import org.yaraguard.cli.FailureMessage;
 import org.yaraguard.review.QuarantineReview;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.review.StowClient;
+import org.yaraguard.review.UnreadableQuarantineException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +20,17 @@ import picocli.CommandLine.Spec;
 /** {@code yara-guard quarantine}: review what YARA Guard refused or tagged. */
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = "Review what YARA Guard refused (quarantined) or tagged (stored with a finding).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:an action was refused (the reason is printed)",
+                "2:the quarantine folder or an entry cannot be read (the file is named), or bad usage"},
         subcommands = {ListCommand.class, ShowCommand.class, ReleaseCommand.class, PurgeCommand.class,
                 ExportCommand.class})
 public final class QuarantineCommand implements Callable<Integer> {
 
     /** Exit status when a review action could not be carried out. */
     static final int REFUSED = 1;
+    /** Exit status when the quarantine folder or an entry in it cannot be read. */
+    static final int UNREADABLE = 2;
 
     @Spec
     CommandSpec spec;
@@ -85,6 +91,6 @@ public final class QuarantineCommand implements Callable<Integer> {
 
     static int refuse(CommandSpec spec, Exception e) {
         spec.commandLine().getErr().println("yara-guard quarantine: " + safe(FailureMessage.of(e)));
-        return REFUSED;
+        return e instanceof UnreadableQuarantineException ? UNREADABLE : REFUSED;
     }
 }
