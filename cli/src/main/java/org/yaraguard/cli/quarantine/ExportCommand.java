@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        QuarantineReview review = parent.review(null);
+        QuarantineReview review = parent.readingReview();
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             return QuarantineCommand.refuse(spec, new FileAlreadyExistsException(out.toString(), null, "already exists"));
         }

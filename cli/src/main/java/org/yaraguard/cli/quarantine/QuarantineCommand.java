@@ -74,6 +74,16 @@ public final class QuarantineCommand implements Callable<Integer> {
         }
     }
 
+    /** The review for an action on content that destroys nothing (view, export): says so when nothing records it. */
+    QuarantineReview readingReview() {
+        QuarantineReview review = review(null);
+        if (review.settings().findingsLog() == null) {
+            spec.commandLine().getErr().println("yara-guard quarantine: no findings log is configured ("
+                    + ReviewSettings.FINDINGS_LOG + " or --findings): this action is recorded nowhere");
+        }
+        return review;
+    }
+
     private static void put(Properties p, String name, Path value) {
         if (value != null) {
             p.setProperty(name, value.toString());

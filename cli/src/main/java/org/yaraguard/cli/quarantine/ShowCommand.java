@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         EntryDetail detail;
         try {
-            detail = parent.review(null).show(id, reviewer.name);
+            detail = parent.readingReview().show(id, reviewer.name);
         } catch (ReviewException e) {
             return QuarantineCommand.refuse(spec, e);
         }

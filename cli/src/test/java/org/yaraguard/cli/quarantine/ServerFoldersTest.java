@@ -159,7 +159,9 @@ class ServerFoldersTest {
         }
         assertThat(first.object()).exists();
         assertThat(first.sidecar()).exists();
-        assertThat(run("show", first.id(), noLog).status()).isZero();
+        Run show = run("show", first.id(), noLog);
+        assertThat(show.status()).isZero();
+        assertThat(show.err()).contains("recorded nowhere");
     }
 
     private byte[] object(String name, String sop) throws IOException, InterruptedException {
