@@ -132,7 +132,20 @@ is_plain_path() {
     esac
 }
 
+# Stops unless FOLDER can be created or written: checked before anything changes, so a run without the rights
+# (e.g. the default --prefix /opt/yara-guard as a normal user) is not left half done.
+check_writable() {
+    local folder="$1" what="$2"
+    while [ ! -e "${folder}" ]; do
+        folder="$(dirname "${folder}")"
+    done
+    [ -d "${folder}" ] && [ -w "${folder}" ] || fail "cannot write ${what} under ${folder} (run as root, or give another --prefix)"
+}
+
 locate_artifacts
+check_writable "${prefix}" "the command line (--prefix ${prefix})"
+check_writable "${wildfly_home}/modules" "the module"
+check_writable "$(dirname "${config}")" "the server configuration"
 
 # 1. The configuration: folders given on the command line become system properties (absolute paths).
 if [ -n "${rules_dir}" ]; then

@@ -35,7 +35,8 @@ class HostConfigTest {
         assertThat(host.getProperty("yara-guard.findings.log")).isEqualTo(home + "/standalone/log/findings.log");
         assertThat(host.getProperty("yara-guard.rules.dir"))
                 .isEqualTo(home + "/standalone/configuration/yara-guard/rules");
-        assertThat(host.getProperty("yara-guard.approval.dir")).isEqualTo(home + "/standalone/data/yara-guard/approvals");
+        assertThat(host.getProperty("yara-guard.approval.dir"))
+                .isEqualTo(home + "/standalone/data/yara-guard/approvals");
         assertThat(host.getProperty("yara-guard.spool.dir")).isEqualTo(home + "/standalone/tmp/yara-guard/spool");
         assertThat(host.getProperty("yara-guard.mode")).isEqualTo("monitor");
         assertThat(host.getProperty("wildfly.home")).isEqualTo(home.toString());

@@ -200,7 +200,7 @@ class InstallScriptIT {
     }
 
     @Test
-    void aFolderThatIsNotAWildFlyIsRefusedClearlyAndBadUsageIsStatusTwo() throws Exception {
+    void refusesANonWildFlyAndAnUnwritablePrefixBeforeAnyChangeAndBadUsageIsStatusTwo() throws Exception {
         Path notWildFly = Files.createDirectories(temp.resolve("not-wildfly"));
 
         Run refused = run("install.sh", notWildFly.toString());
@@ -211,6 +211,12 @@ class InstallScriptIT {
         assertThat(run("uninstall.sh", notWildFly.toString()).status()).isEqualTo(1);
         assertThat(run("install.sh", home.toString(), "--no-such-option").status()).isEqualTo(2);
         assertThat(run("uninstall.sh", home.toString(), "--no-such-option").status()).isEqualTo(2);
+
+        Path notAFolder = Files.writeString(temp.resolve("a-file"), "");
+        Run unwritable = run("install.sh", home.toString(), "--prefix", notAFolder.resolve("yara-guard").toString());
+        assertThat(unwritable.status()).as(unwritable.output()).isEqualTo(1);
+        assertThat(unwritable.output()).contains("cannot write the command line");
+        assertThat(home.resolve("modules/org/yaraguard")).as("nothing is changed").doesNotExist();
         assertThat(Files.readString(archiveConfig)).doesNotContain("org.yaraguard");
     }
 
