@@ -11,7 +11,7 @@ import org.yaraguard.engine.dicom.ReviewAttributes;
  * @param trouble   why the scan gave no full answer, or null when it did
  * @param ruleSetId the rule set that judged the object, or null when none was in force
  * @param sha256    the object's SHA-256; null only for a clean object whose hash was not already known (a file
- *                  scanned in place), since hashing it would cost as much as a third of the scan
+ *                  scanned in place, an object the hook spooled), since hashing it would cost as much as a third of the scan
  * @param findingsOmitted matches counted in the action but left out of {@code findings}, which are bounded
  */
 public record Verdict(Action action, List<Finding> findings, List<Anomaly> anomalies, Trouble trouble,

@@ -54,10 +54,6 @@ public final class SpooledObject implements AutoCloseable {
         this.notSpooled = notSpooled;
     }
 
-    static SpooledObject inMemory(ByteBuffer direct, String sha256) {
-        return new SpooledObject(direct, () -> BufferRelease.release(direct), null, false, direct.remaining(), sha256);
-    }
-
     /** Bytes in a buffer lent by its owner, who gets it back through {@code giveBack} on close (nothing is freed). */
     static SpooledObject borrowing(ByteBuffer direct, Runnable giveBack) {
         return new SpooledObject(direct, giveBack, null, false, direct.remaining(), null);
@@ -69,12 +65,13 @@ public final class SpooledObject implements AutoCloseable {
 
     /**
      * An object that went past the size limit: only its first bytes were spooled (in {@code direct} or in
-     * {@code file}), the rest is still on the sender's stream ({@code notSpooled}). Its size is what was seen so
+     * {@code file}; {@code releaseDirect} gives its memory back), the rest is still on the sender's stream
+     * ({@code notSpooled}). Its size is what was seen so
      * far; it has no bytes to scan or hash, and can only be streamed on, once, unscanned.
      */
-    static SpooledObject oversized(ByteBuffer direct, Path file, long seen, InputStream notSpooled) {
-        return new SpooledObject(direct, direct == null ? null : () -> BufferRelease.release(direct), file,
-                file != null, seen, Integer.MAX_VALUE, null, notSpooled);
+    static SpooledObject oversized(ByteBuffer direct, Runnable releaseDirect, Path file, long seen,
+                                   InputStream notSpooled) {
+        return new SpooledObject(direct, releaseDirect, file, file != null, seen, Integer.MAX_VALUE, null, notSpooled);
     }
 
     /** False when the object went past the spool's size limit: only part of it was read (see {@link #size()}). */

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,72 @@ class SpoolTest {
         try (SpooledObject object = new Spool(folder, 1024, 8 * 1024).spool(new ByteArrayInputStream(data))) {
             assertThat(object.complete()).isTrue();
             assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+        }
+    }
+
+    @Test
+    void consecutiveObjectsReuseOneBlockOfMemory() throws IOException {
+        try (Spool spool = new Spool(folder, 4096)) {
+            for (int i = 0; i < 10; i++) {
+                byte[] data = randomBytes(1000 + i);
+                try (SpooledObject object = spool.spool(new ByteArrayInputStream(data))) {
+                    assertThat(readAll(object)).isEqualTo(data);
+                    assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+                }
+            }
+            assertThat(spool.memoryBlocks()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSmallObjectIsHashedOnlyWhenAskedFor() throws IOException {
+        byte[] data = randomBytes(1000);
+        try (Spool spool = new Spool(folder, 4096);
+             SpooledObject object = spool.spool(new ByteArrayInputStream(data))) {
+            assertThat(object.knownSha256()).isNull();
+            assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(data)));
+        }
+    }
+
+    @Test
+    void concurrentObjectsBeyondTheMemoryBlocksGoToFilesSoMemoryStaysBounded() throws IOException {
+        List<SpooledObject> open = new ArrayList<>();
+        List<byte[]> sent = new ArrayList<>();
+        try (Spool spool = new Spool(folder, 4096)) {
+            for (int i = 0; i < SpoolMemory.BLOCKS + 3; i++) {
+                sent.add(randomBytes(2000 + i));
+                open.add(spool.spool(new ByteArrayInputStream(sent.get(i))));
+            }
+            assertThat(spool.memoryBlocks()).isEqualTo(SpoolMemory.BLOCKS);
+            assertThat(spoolFiles()).hasSize(3);
+            for (int i = 0; i < open.size(); i++) {
+                assertThat(readAll(open.get(i))).isEqualTo(sent.get(i));
+            }
+            for (SpooledObject object : open) {
+                object.close();
+            }
+            assertThat(spoolFiles()).isEmpty();
+            try (SpooledObject next = spool.spool(new ByteArrayInputStream(randomBytes(100)))) {
+                assertThat(spoolFiles()).isEmpty();
+                assertThat(spool.memoryBlocks()).isEqualTo(SpoolMemory.BLOCKS);
+            }
+        }
+    }
+
+    @Test
+    void aBlockStillLentWhenTheSpoolClosesIsFreedWhenItsObjectCloses() throws IOException {
+        Spool spool = new Spool(folder, 4096);
+        SpooledObject lent = spool.spool(new ByteArrayInputStream(randomBytes(100)));
+        try (SpooledObject idle = spool.spool(new ByteArrayInputStream(randomBytes(100)))) {
+            assertThat(spool.memoryBlocks()).isEqualTo(2);
+        }
+        spool.close();
+        assertThat(spool.memoryBlocks()).isEqualTo(1);
+        lent.close();
+        assertThat(spool.memoryBlocks()).isZero();
+        try (SpooledObject afterClose = spool.spool(new ByteArrayInputStream(randomBytes(100)))) {
+            assertThat(spool.memoryBlocks()).isZero();
+            assertThat(spoolFiles()).hasSize(1);
         }
     }
 

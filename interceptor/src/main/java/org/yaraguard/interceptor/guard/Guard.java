@@ -291,5 +291,6 @@ public final class Guard implements AutoCloseable {
         if (rules != null) {
             rules.close();
         }
+        spool.close();
     }
 }
