@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.yaraguard.it.archive.bench.BenchStoreResource;
 import org.yaraguard.it.archive.store.StandInDicomReader;
 import org.yaraguard.it.archive.web.CStoreResource;
 
@@ -50,14 +51,24 @@ final class StandInArchive {
     }
 
     static EnterpriseArchive ear() {
+        return ear(ShrinkWrap.create(WebArchive.class, "standin-arc-war.war")
+                .addPackage(CStoreResource.class.getPackage()));
+    }
+
+    /** The same EAR whose WAR also has the hook-cost benchmark's entry points (hooked and unhooked store). */
+    static EnterpriseArchive benchEar() {
+        return ear(ShrinkWrap.create(WebArchive.class, "standin-arc-war.war")
+                .addPackage(CStoreResource.class.getPackage())
+                .addPackage(BenchStoreResource.class.getPackage()));
+    }
+
+    private static EnterpriseArchive ear(WebArchive war) {
         JavaArchive store = ShrinkWrap.create(JavaArchive.class, "standin-arc-store.jar")
                 .addPackage(StoreService.class.getPackage())
                 .addPackage(StandInDicomReader.class.getPackage());
         JavaArchive lib = ShrinkWrap.create(JavaArchive.class, "standin-arc-lib.jar")
                 .addPackage(ReadContext.class.getPackage())
                 .addPackage(HttpServletRequestInfo.class.getPackage());
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "standin-arc-war.war")
-                .addPackage(CStoreResource.class.getPackage());
         return ShrinkWrap.create(EnterpriseArchive.class, NAME)
                 .addAsModule(store)
                 .addAsModule(war)
