@@ -87,7 +87,8 @@ final class QuarantineFolder {
                 }
                 Path object = study.resolve(name.substring(0, 64) + ".dcm");
                 try {
-                    JsonNode json = EntryJson.MAPPER.readTree(sidecar.toFile());
+                    // read through NIO: a refused read then says permission denied, and whose the file is
+                    JsonNode json = EntryJson.MAPPER.readTree(Files.readAllBytes(sidecar));
                     boolean present = Files.isRegularFile(object, LinkOption.NOFOLLOW_LINKS);
                     ReviewEntry entry = EntryJson.fromSidecar(json, present ? object : null, sidecar);
                     entries.add(withFileId(entry, name.substring(0, 64)));
