@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.yaraguard.engine.dicom.DicomInspector;
 import org.yaraguard.engine.dicom.InspectionLimits;
+import org.yaraguard.engine.rules.CompiledRulesCache;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.ObjectScanner;
@@ -38,6 +39,11 @@ final class EngineOptions {
                     + "not DICOM at all, or a rule's string reached libyara's match limit (default: ${DEFAULT-VALUE}).")
     String onIncomplete = "reject";
 
+    @Option(names = "--no-rules-cache",
+            description = "Compile the rules even if this folder state was compiled before (the compiled rules are kept "
+                    + "in $XDG_CACHE_HOME/yara-guard, else ~/.cache/yara-guard).")
+    boolean noRulesCache;
+
     Policy policy() {
         return Policy.parse(policy, Action.parse(defaultAction));
     }
@@ -57,7 +63,19 @@ final class EngineOptions {
     }
 
     RulesFolder openRules() throws IOException, YaraUnavailableException {
-        return RulesFolder.open(rulesFolder(), RulesFolder.Options.once());
+        RulesFolder.Options options = RulesFolder.Options.once();
+        if (!noRulesCache) {
+            options = options.withCache(CompiledRulesCache.open(rulesCacheFolder()).orElse(null));
+        }
+        return RulesFolder.open(rulesFolder(), options);
+    }
+
+    /** The XDG base directory specification's user cache: $XDG_CACHE_HOME if absolute, else ~/.cache. */
+    private static Path rulesCacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("yara-guard");
     }
 
     /** The defaults, but for the trouble kinds given on the command line. */

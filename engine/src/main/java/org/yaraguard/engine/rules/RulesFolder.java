@@ -19,6 +19,7 @@ import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.Yara;
 import org.yaraguard.engine.yara.YaraCompileException;
 import org.yaraguard.engine.yara.YaraCompiler;
+import org.yaraguard.engine.yara.YaraException;
 import org.yaraguard.engine.yara.YaraRules;
 import org.yaraguard.engine.yara.YaraUnavailableException;
 
@@ -33,9 +34,14 @@ public final class RulesFolder implements AutoCloseable {
 
     /**
      * How to watch the folder: a change is picked up after it has been still for one poll interval (the debounce);
-     * a null interval means compile once and never look again.
+     * a null interval means compile once and never look again. With a cache, a folder state compiled before (by
+     * this libyara) is loaded from it instead of compiled again.
      */
-    public record Options(Duration pollInterval, RuleSetListener listener) {
+    public record Options(Duration pollInterval, RuleSetListener listener, CompiledRulesCache cache) {
+
+        public Options(Duration pollInterval, RuleSetListener listener) {
+            this(pollInterval, listener, null);
+        }
 
         public static Options once() {
             return new Options(null, null);
@@ -44,7 +50,15 @@ public final class RulesFolder implements AutoCloseable {
         public static Options watching(Duration pollInterval, RuleSetListener listener) {
             return new Options(pollInterval, listener);
         }
+
+        /** These options, keeping compiled rules in {@code cache} (null: none). */
+        public Options withCache(CompiledRulesCache cache) {
+            return new Options(pollInterval, listener, cache);
+        }
     }
+
+    /** Changes whenever the way a folder state is compiled changes, so that older cached rules are not used. */
+    private static final String COMPILE_FORMAT = "yara-guard compiled rules 2";
 
     private final Path folder;
     private final Options options;
@@ -156,17 +170,61 @@ public final class RulesFolder implements AutoCloseable {
         if (!refusals.isEmpty()) {
             throw new YaraCompileException(refusals);
         }
-        try (YaraCompiler compiler = yara.newCompiler()) {
-            ExternalVariables.defaults().forEach(compiler::defineExternal);
+        List<RuleFile> files = new ArrayList<>();
+        for (String path : ruleFiles) {
+            files.add(new RuleFile(path, Sha256.of(ByteBuffer.wrap(snapshot.files().get(path)))));
+        }
+        Compilation compilation = compileOrLoad(snapshot, id);
+        return new RuleSet(id, folder, compilation.rules(), files, Instant.now(), compilation.warnings());
+    }
+
+    /** The folder state's rules from the cache when they were saved there before, else compiled (and saved). */
+    private Compilation compileOrLoad(FolderSnapshot snapshot, String id) throws YaraCompileException {
+        CompiledRulesCache cache = options.cache();
+        String key = cache == null ? null : cacheKey(id);
+        if (cache != null) {
+            Optional<ByteBuffer> saved = cache.read(key);
+            if (saved.isPresent()) {
+                try (YaraCompiler loader = newCompiler()) {
+                    ByteBuffer record = saved.get();
+                    List<CompileError> warnings = Compilation.decodeWarnings(record);
+                    return new Compilation(loader.load(record), warnings);
+                } catch (YaraException | RuntimeException e) {
+                    LOG.log(Level.INFO, () -> "YARA Guard compiles again: libyara refused the cached rules of " + id
+                            + " (" + e.getMessage() + ")");
+                    cache.remove(key);
+                }
+            }
+        }
+        Compilation compiled;
+        try (YaraCompiler compiler = newCompiler()) {
             compiler.setIncludeResolver(new FolderIncludes(snapshot));
-            List<RuleFile> files = new ArrayList<>();
-            for (String path : ruleFiles) {
+            for (String path : snapshot.ruleFiles()) {
                 compiler.addSource(path, snapshot.text(path), path);
-                files.add(new RuleFile(path, Sha256.of(ByteBuffer.wrap(snapshot.files().get(path)))));
             }
             YaraRules rules = compiler.compile();
-            return new RuleSet(id, folder, rules, files, Instant.now(), compiler.warnings());
+            compiled = new Compilation(rules, compiler.warnings());
         }
+        if (cache != null) {
+            try {
+                cache.write(key, Compilation.encode(compiled.warnings(), compiled.rules().save()));
+            } catch (YaraException e) {
+                LOG.log(Level.WARNING, () -> "YARA Guard could not save compiled rules: " + e.getMessage());
+            }
+        }
+        return compiled;
+    }
+
+    private YaraCompiler newCompiler() {
+        YaraCompiler compiler = yara.newCompiler();
+        ExternalVariables.defaults().forEach(compiler::defineExternal);
+        return compiler;
+    }
+
+    /** The folder state, the externals it is compiled with, this libyara build and how we compile. */
+    private String cacheKey(String id) {
+        String key = COMPILE_FORMAT + "\n" + yara.identity() + "\n" + id + "\n" + ExternalVariables.defaults();
+        return Sha256.of(ByteBuffer.wrap(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void refuse(String id, List<CompileError> errors) {

@@ -13,6 +13,8 @@ import com.sun.jna.ptr.PointerByReference;
 final class LibYara {
 
     static final int ERROR_SUCCESS = 0;
+    static final int ERROR_INSUFFICIENT_MEMORY = 1;
+    static final int ERROR_INVALID_FILE = 6;
     static final int ERROR_SCAN_TIMEOUT = 26;
     /** Returned by libyara before 4.2, which aborted the scan when a string saturated instead of asking the callback. */
     static final int ERROR_TOO_MANY_MATCHES = 30;
@@ -82,6 +84,11 @@ final class LibYara {
     static native int yr_compiler_get_rules(Pointer compiler, PointerByReference rules);
 
     static native int yr_rules_destroy(Pointer rules);
+
+    /** {@code stream} is a YR_STREAM: {void* user_data; read; write}, see {@link RulesStream}. */
+    static native int yr_rules_save_stream(Pointer rules, Pointer stream);
+
+    static native int yr_rules_load_stream(Pointer stream, PointerByReference rules);
 
     static native int yr_scanner_create(Pointer rules, PointerByReference scanner);
 

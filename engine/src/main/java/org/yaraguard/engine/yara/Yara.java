@@ -3,10 +3,15 @@ package org.yaraguard.engine.yara;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.yaraguard.engine.spool.Sha256;
 
 /**
  * The system libyara, loaded once per class loader: the first soname of {@code libyara.so.10}, {@code .9},
@@ -59,6 +64,7 @@ public final class Yara {
     /** A valid address for scans of zero bytes (libyara is given no NULL buffer). */
     private final Memory emptyInput = new Memory(1);
     private RuleLayout ruleLayout;
+    private String identity;
 
     private Yara(String libraryName, NativeLibrary library) {
         this.libraryName = libraryName;
@@ -83,6 +89,24 @@ public final class Yara {
     /** The soname that was loaded, e.g. {@code libyara.so.9}. */
     public String libraryName() {
         return libraryName;
+    }
+
+    /**
+     * What identifies this libyara build for compiled rules it saved: the soname and the SHA-256 of the library file
+     * (4.3 and 4.4 share a soname but not a compiled-rules format); the soname alone if the file cannot be read.
+     */
+    public synchronized String identity() {
+        if (identity == null) {
+            String digest;
+            try {
+                File file = library.getFile();
+                digest = file == null ? "unknown" : Sha256.of(ByteBuffer.wrap(Files.readAllBytes(file.toPath())));
+            } catch (IOException | RuntimeException e) {
+                digest = "unreadable";
+            }
+            identity = libraryName + ":" + digest;
+        }
+        return identity;
     }
 
     /** A new compiler for one rule set. */

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,18 @@ public final class YaraCompiler implements AutoCloseable {
     /** libyara's warnings from {@link #compile()} (e.g. a string that "may slow down scanning"), in order. */
     public List<CompileError> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * Instead of compiling: the rules of {@link YaraRules#save()}, with the externals declared here (which must be
+     * those they were compiled with). Never for bytes from outside the engine: libyara does not validate them.
+     */
+    public YaraRules load(ByteBuffer saved) throws YaraException {
+        if (used) {
+            throw new IllegalStateException("a YaraCompiler compiles once");
+        }
+        used = true;
+        return YaraRules.create(yara, RulesStream.load(saved), List.copyOf(externals.values()));
     }
 
     /** Compiles to a native {@code YR_RULES*} that the caller must destroy. */

@@ -81,6 +81,21 @@ public final class YaraRules implements AutoCloseable {
         return new YaraRules(yara, handle, externals, byPointer, infos);
     }
 
+    /**
+     * libyara's serialized form of these rules, which {@link YaraCompiler#load} reads back. Only ever for bytes this
+     * engine wrote itself: libyara trusts a compiled file as if it were code.
+     */
+    public byte[] save() throws YaraException {
+        if (!retain()) {
+            throw new IllegalStateException("save of destroyed rules");
+        }
+        try {
+            return RulesStream.save(handle);
+        } finally {
+            release();
+        }
+    }
+
     /** Every non-private rule, in declaration order. */
     public List<YaraRuleInfo> rules() {
         return rules;

@@ -1,0 +1,176 @@
+package org.yaraguard.engine.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.yaraguard.engine.spool.Sha256;
+
+/**
+ * Compiled rules the engine saved itself, so that an unchanged rules folder is not compiled again on every start.
+ * One file per key ({@code <key>.yarc}, mode 0600) in a folder that only this user may change (0700, owned by the
+ * user, never a symbolic link): libyara trusts compiled rules like code, so a folder others can write is refused and
+ * every file carries the SHA-256 of its contents, checked before libyara reads a byte. A missing, corrupt or foreign
+ * file is simply a miss; the caller compiles and stores again.
+ */
+public final class CompiledRulesCache {
+
+    private static final Logger LOG = System.getLogger(CompiledRulesCache.class.getName());
+
+    private static final byte[] MAGIC = "YGRULES1".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = MAGIC.length + 32;
+    /** Far above any real rule set (5,000 rules save to ~11 MiB); a larger file is not read. */
+    private static final long MAX_FILE_BYTES = 1L << 30;
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
+
+    private final Path folder;
+
+    private CompiledRulesCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * The cache in {@code folder}, created 0700 if missing; empty (with a warning) when the folder is not this
+     * user's alone: a symbolic link, owned by someone else, or writable by group or others.
+     */
+    public static Optional<CompiledRulesCache> open(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        try {
+            if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(absolute.getParent());
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
+            }
+            PosixFileAttributes attributes = attributes(absolute);
+            String refusal = !attributes.isDirectory() ? "not a folder (or a symbolic link)"
+                    : !ownedByThisUser(absolute) ? "owned by another user"
+                    : attributes.permissions().stream().anyMatch(OTHERS_WRITE::contains) ? "writable by group or others"
+                    : null;
+            if (refusal != null) {
+                LOG.log(Level.WARNING, () -> "YARA Guard does not use the compiled-rules cache " + absolute + ": "
+                        + refusal + "; rules are compiled on every start");
+                return Optional.empty();
+            }
+            return Optional.of(new CompiledRulesCache(absolute));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            LOG.log(Level.WARNING, () -> "YARA Guard cannot use the compiled-rules cache " + absolute + ": " + e
+                    + "; rules are compiled on every start");
+            return Optional.empty();
+        }
+    }
+
+    /** The folder holding the files. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** The saved bytes for {@code key}, if a file for it exists, is private to this user and is intact. */
+    public Optional<ByteBuffer> read(String key) {
+        Path file = file(key);
+        try {
+            PosixFileAttributes attributes = attributes(file);
+            if (!attributes.isRegularFile() || !ownedByThisUser(file) || attributes.size() < HEADER
+                    || attributes.size() > MAX_FILE_BYTES
+                    || attributes.permissions().stream().anyMatch(OTHERS_WRITE::contains)) {
+                return miss(file, "not a private regular file of a plausible size");
+            }
+            byte[] content;
+            try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS); InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
+                content = in.readNBytes((int) Math.min(attributes.size(), MAX_FILE_BYTES) + 1);
+            }
+            if (content.length < HEADER || !Arrays.equals(content, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+                return miss(file, "not a file of this cache");
+            }
+            MessageDigest digest = Sha256.newDigest();
+            digest.update(content, HEADER, content.length - HEADER);
+            if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(content, MAGIC.length, HEADER))) {
+                return miss(file, "its checksum does not match (corrupt)");
+            }
+            return Optional.of(ByteBuffer.wrap(content, HEADER, content.length - HEADER).slice().asReadOnlyBuffer());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return miss(file, e.toString());
+        }
+    }
+
+    /** Stores {@code saved} for {@code key}, atomically (readers see the old file or the new one, never a part). */
+    public void write(String key, byte[] saved) {
+        Path temporary = null;
+        try {
+            MessageDigest digest = Sha256.newDigest();
+            digest.update(saved);
+            temporary = Files.createTempFile(folder, "write-", ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+            try (var out = Files.newOutputStream(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                out.write(MAGIC);
+                out.write(digest.digest());
+                out.write(saved);
+            }
+            Files.move(temporary, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "YARA Guard could not store compiled rules in " + folder + ": " + e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    LOG.log(Level.DEBUG, () -> "left behind " + e);
+                }
+            }
+        }
+    }
+
+    /** Forgets {@code key}: for a file that read intact but libyara would not load. */
+    public void remove(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, () -> "YARA Guard could not remove " + file(key) + ": " + e);
+        }
+    }
+
+    private Path file(String key) {
+        if (!key.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a cache key is a SHA-256 in hex");
+        }
+        return folder.resolve(key + ".yarc");
+    }
+
+    private static Optional<ByteBuffer> miss(Path file, String why) {
+        LOG.log(Level.INFO, () -> "YARA Guard ignores the compiled rules " + file + " (" + why + "); compiling again");
+        return Optional.empty();
+    }
+
+    private static PosixFileAttributes attributes(Path path) throws IOException {
+        return Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
+    }
+
+    /** The owner's uid against this process's: /proc/self belongs to the process's effective user (Linux). */
+    private static boolean ownedByThisUser(Path path) throws IOException {
+        Object mine = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        return mine.equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    }
+}
