@@ -115,7 +115,7 @@ locate_artifacts() {
 # stops the installation. The folders it names may not exist yet: install creates them after this check.
 validate_configuration() {
     local file="$1"
-    [ -s "${file}" ]
+    [ -s "${file}" ] && "${java_bin}" -jar "${cli_jar}" config check --config "${file}" --allow-missing
 }
 
 # The value of NAME in the host configuration FILE (paths as the installer writes them: no escapes expected).

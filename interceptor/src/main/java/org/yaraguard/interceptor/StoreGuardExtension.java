@@ -13,9 +13,14 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.yaraguard.interceptor.guard.Guard;
 import org.yaraguard.interceptor.guard.GuardSettings;
+import org.yaraguard.settings.Problem;
+import org.yaraguard.settings.SettingsCheck;
+import org.yaraguard.settings.Summary;
 
 /**
  * The portable extension of the org.yaraguard global module, run by Weld in every deployment on the server. It binds
@@ -80,15 +85,13 @@ public class StoreGuardExtension implements Extension {
             }
             return;
         }
-        GuardSettings settings;
         String refusal = null;
         try {
-            settings = GuardSettings.fromSystemProperties();
-            guard = Guard.start(settings, Clock.systemUTC());
+            guard = Guard.start(GuardSettings.fromSystemProperties(), Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             refusal = e.getMessage();
-            LOG.log(Level.ERROR, "YARA Guard refuses every store until its configuration is fixed: {0}", refusal);
         }
+        reportProblems(refusal);
         for (Class<?> beanClass : hookedClasses) {
             try {
                 StoreGate gate = ArchiveLoader.newGate(beanClass.getClassLoader(),
@@ -100,9 +103,37 @@ public class StoreGuardExtension implements Extension {
                 return;
             }
         }
-        LOG.log(Level.INFO, "YARA Guard hooked {0}: {1}; rules {2}, rule set {3}", hookedClasses.stream()
-                .map(Class::getName).toList(), hookedMethods.stream().sorted().toList(), guard == null ? "-" : guard.settings().rulesDir(),
-                guard == null ? "none" : guard.ruleSet().map(r -> r.id()).orElse("none (see the error above)"));
+        LOG.log(Level.INFO, "YARA Guard hooked {0}: {1}; rule set {2}; configuration: {3}", hookedClasses.stream()
+                .map(Class::getName).toList(), hookedMethods.stream().sorted().toList(),
+                guard == null ? "none (configuration invalid, see the error above)"
+                        : guard.ruleSet().map(r -> r.id()).orElse("none (see the error above)"),
+                Summary.of(SettingsCheck.effective(System::getProperty, SettingsCheck::systemLookup)));
+    }
+
+    /**
+     * Logs every problem of the configuration in one ERROR line. A value that does not parse stops the guard, and
+     * every store is refused (fail-closed) until the configuration is fixed; an unknown name is ignored (its
+     * setting keeps its default) and a folder problem fails the stores that need the folder.
+     */
+    private static void reportProblems(String refusal) {
+        Map<String, String> configured = new TreeMap<>();
+        System.getProperties().forEach((name, value) -> {
+            if (name instanceof String n && n.startsWith(GuardSettings.PREFIX)) {
+                configured.put(n, String.valueOf(value));
+            }
+        });
+        List<String> problems = new ArrayList<>(new SettingsCheck(SettingsCheck.Context.server()).check(configured)
+                .stream().filter(Problem::isError).map(Problem::toString).toList());
+        if (refusal != null && problems.isEmpty()) {
+            problems.add(refusal);
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        LOG.log(Level.ERROR, "YARA Guard configuration is invalid ({0} problems): {1}; {2}", problems.size(),
+                String.join("; ", problems), refusal != null
+                        ? "EVERY STORE IS REFUSED until the configuration is fixed"
+                        : "unknown names are ignored, their settings keep their defaults");
     }
 
     void stop(@Observes BeforeShutdown shutdown) {

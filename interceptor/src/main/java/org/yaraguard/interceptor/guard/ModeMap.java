@@ -2,6 +2,8 @@ package org.yaraguard.interceptor.guard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yaraguard.settings.Kind;
+import org.yaraguard.settings.Values;
 
 /**
  * The mode for one sender: an entry for its calling AE title wins, then one for its host, then the default. An AE
@@ -23,19 +25,10 @@ public record ModeMap(Mode defaultMode, Map<String, Mode> byAet, Map<String, Mod
         return host != null ? host : defaultMode;
     }
 
-    /** Parses {@code KEY=mode,KEY=mode}; blank means no entries. */
-    static Map<String, Mode> parseEntries(String property, String spec) {
+    /** Parses {@code KEY=mode,KEY=mode} with the settings' grammar; blank means no entries. */
+    static Map<String, Mode> parseEntries(String spec) {
         Map<String, Mode> entries = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) {
-            return entries;
-        }
-        for (String entry : spec.split(",")) {
-            int eq = entry.lastIndexOf('=');
-            if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException(property + ": \"" + entry.trim() + "\" is not NAME=enforce|monitor");
-            }
-            entries.put(entry.substring(0, eq).trim(), Mode.parse(entry.substring(eq + 1)));
-        }
+        Values.entries(spec, Kind.MODES).forEach((key, mode) -> entries.put(key, Mode.parse(mode)));
         return entries;
     }
 }

@@ -69,6 +69,17 @@ class GuardSettingsTest {
     }
 
     @Test
+    void sizesTakeBinaryUnitsAsTheSettingsCheckDoes() {
+        properties.put("yara-guard.max.object.bytes", "2MiB");
+        properties.put("yara-guard.spool.memory.bytes", "64k");
+
+        GuardSettings settings = GuardSettings.from(properties::get);
+
+        assertThat(settings.maxObjectBytes()).isEqualTo(2L << 20);
+        assertThat(settings.spoolMemoryBytes()).isEqualTo(64L << 10);
+    }
+
+    @Test
     void reportsEveryWrongPropertyAtOnce() {
         properties.putAll(Map.of("yara-guard.mode", "audit", "yara-guard.reject.status", "0x0000",
                 "yara-guard.scan.timeout", "-1", "yara-guard.on.timeout", "explode",
@@ -76,7 +87,7 @@ class GuardSettingsTest {
 
         assertThatThrownBy(() -> GuardSettings.from(properties::get))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("yara-guard.mode=\"audit\"", "yara-guard.reject.status", "yara-guard.scan.timeout",
+                .hasMessageContainingAll("yara-guard.mode: \"audit\"", "yara-guard.reject.status", "yara-guard.scan.timeout",
                         "yara-guard.on.timeout", "yara-guard.mode.aet", "yara-guard.policy");
     }
 

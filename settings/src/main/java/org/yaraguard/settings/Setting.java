@@ -1,0 +1,22 @@
+package org.yaraguard.settings;
+
+/**
+ * One {@code yara-guard.*} setting. {@code defaultValue} may hold WildFly expressions (the server's folders); an
+ * empty default means "not set". {@code min}/{@code max} bound the numeric kinds.
+ */
+public record Setting(String name, Kind kind, String defaultValue, String meaning, long min, long max) {
+
+    Setting(String name, Kind kind, String defaultValue, String meaning) {
+        this(name, kind, defaultValue, meaning, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Checks a value after substitution; throws IllegalArgumentException saying why it is wrong. */
+    public void check(String value) {
+        kind.check(this, value);
+    }
+
+    /** Whether this setting's value must stay out of logs and reports. */
+    public boolean secret() {
+        return kind == Kind.SECRET;
+    }
+}
