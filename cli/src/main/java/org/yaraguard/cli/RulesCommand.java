@@ -13,6 +13,8 @@ import org.yaraguard.engine.scan.ResolvedAction;
 import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.YaraRuleInfo;
 import org.yaraguard.engine.yara.YaraUnavailableException;
+import org.yaraguard.settings.Expressions;
+import org.yaraguard.settings.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,8 @@ final class RulesCommand {
         @Mixin
         EngineOptions engine;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: the bundled rules).")
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: the host configuration's "
+                + "yara-guard.rules.dir, else the bundled rules).")
         Path folder;
 
         @Spec
@@ -45,6 +48,14 @@ final class RulesCommand {
             PrintWriter err = spec.commandLine().getErr();
             if (folder != null) {
                 engine.rules = folder;
+            }
+            try {
+                if (engine.rules == null) {
+                    engine.rules = hostRulesFolder();
+                }
+            } catch (IllegalStateException e) {
+                err.println(e.getMessage());
+                return YaraGuard.FAILED;
             }
             try (RulesFolder rules = engine.openRules()) {
                 if (rules.current().isEmpty()) {
@@ -58,6 +69,12 @@ final class RulesCommand {
                 err.println(e.getMessage());
                 return YaraGuard.FAILED;
             }
+        }
+
+        /** The server's rules folder from the host configuration, if it names one. */
+        private static Path hostRulesFolder() {
+            String configured = HostConfig.properties().getProperty(Schema.RULES_DIR, "").strip();
+            return configured.isEmpty() || Expressions.hasExpression(configured) ? null : Path.of(configured);
         }
 
         private static void printRules(RuleSet ruleSet, Policy policy, PrintWriter out) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.yaraguard.cli.FailureMessage;
+import org.yaraguard.cli.HostConfig;
 import org.yaraguard.review.QuarantineReview;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.review.StowClient;
@@ -36,16 +37,19 @@ public final class QuarantineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--quarantine", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Quarantine folder (default: system property " + ReviewSettings.QUARANTINE_DIR + ").")
+            description = "Quarantine folder (default: system property " + ReviewSettings.QUARANTINE_DIR
+                    + ", else the host configuration).")
     Path quarantine;
 
     @Option(names = "--findings", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Findings log (default: system property " + ReviewSettings.FINDINGS_LOG + ").")
+            description = "Findings log (default: system property " + ReviewSettings.FINDINGS_LOG
+                    + ", else the host configuration).")
     Path findings;
 
     @Option(names = "--approvals", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Approvals folder the hook reads (default: system property "
-                    + ReviewSettings.APPROVAL_DIR + ", else 'approvals' beside the quarantine).")
+                    + ReviewSettings.APPROVAL_DIR + ", else the host configuration's, else 'approvals' beside"
+                    + " --quarantine).")
     Path approvals;
 
     @Override
@@ -54,14 +58,19 @@ public final class QuarantineCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
-    /** The review over the folders given on the command line, else the system properties. */
+    /** The review over the folders given on the command line, else the system properties, else the host configuration. */
     QuarantineReview review(String stowUrl) {
         Properties p = new Properties();
+        try {
+            p.putAll(HostConfig.properties());
+        } catch (IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         p.putAll(System.getProperties());
         put(p, ReviewSettings.QUARANTINE_DIR, quarantine);
         put(p, ReviewSettings.FINDINGS_LOG, findings);
         put(p, ReviewSettings.APPROVAL_DIR, approvals != null ? approvals
-                : quarantine != null && System.getProperty(ReviewSettings.APPROVAL_DIR) == null
+                : quarantine != null && !p.containsKey(ReviewSettings.APPROVAL_DIR)
                         ? quarantine.toAbsolutePath().resolveSibling("approvals") : null);
         if (stowUrl != null) {
             p.setProperty(ReviewSettings.STOW_URL, stowUrl);
