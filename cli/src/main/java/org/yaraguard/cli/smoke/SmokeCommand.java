@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.yaraguard.cli.HostConfig;
 import org.yaraguard.cli.TemporaryFolder;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.rules.samples.DcmtkUnavailableException;
@@ -174,8 +176,10 @@ public final class SmokeCommand implements Callable<Integer> {
 
     private static Optional<ReviewSettings> configured() {
         try {
-            return Optional.of(ReviewSettings.fromSystemProperties());
-        } catch (IllegalArgumentException e) {
+            Properties p = HostConfig.properties();
+            p.putAll(System.getProperties());
+            return Optional.of(ReviewSettings.from(p));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();
         }
     }
