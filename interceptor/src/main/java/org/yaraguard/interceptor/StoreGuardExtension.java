@@ -13,12 +13,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.yaraguard.interceptor.guard.Guard;
+import org.yaraguard.interceptor.guard.ConfigurationReport;
 import org.yaraguard.interceptor.guard.GuardSettings;
-import org.yaraguard.settings.Problem;
 import org.yaraguard.settings.SettingsCheck;
 import org.yaraguard.settings.Summary;
 
@@ -110,30 +108,10 @@ public class StoreGuardExtension implements Extension {
                 Summary.of(SettingsCheck.effective(System::getProperty, SettingsCheck::systemLookup)));
     }
 
-    /**
-     * Logs every problem of the configuration in one ERROR line. A value that does not parse stops the guard, and
-     * every store is refused (fail-closed) until the configuration is fixed; an unknown name is ignored (its
-     * setting keeps its default) and a folder problem fails the stores that need the folder.
-     */
+    /** Logs every problem of the configuration in one ERROR line (see {@link ConfigurationReport}). */
     private static void reportProblems(String refusal) {
-        Map<String, String> configured = new TreeMap<>();
-        System.getProperties().forEach((name, value) -> {
-            if (name instanceof String n && n.startsWith(GuardSettings.PREFIX)) {
-                configured.put(n, String.valueOf(value));
-            }
-        });
-        List<String> problems = new ArrayList<>(new SettingsCheck(SettingsCheck.Context.server()).check(configured)
-                .stream().filter(Problem::isError).map(Problem::toString).toList());
-        if (refusal != null && problems.isEmpty()) {
-            problems.add(refusal);
-        }
-        if (problems.isEmpty()) {
-            return;
-        }
-        LOG.log(Level.ERROR, "YARA Guard configuration is invalid ({0} problems): {1}; {2}", problems.size(),
-                String.join("; ", problems), refusal != null
-                        ? "EVERY STORE IS REFUSED until the configuration is fixed"
-                        : "unknown names are ignored, their settings keep their defaults");
+        ConfigurationReport.errorLine(ConfigurationReport.configured(System.getProperties()), refusal,
+                new SettingsCheck(SettingsCheck.Context.server())).ifPresent(line -> LOG.log(Level.ERROR, "{0}", line));
     }
 
     void stop(@Observes BeforeShutdown shutdown) {
