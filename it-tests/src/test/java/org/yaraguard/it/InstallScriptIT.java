@@ -127,6 +127,36 @@ class InstallScriptIT {
     }
 
     @Test
+    void theInstalledCommandLineChecksTheServersConfigurationWithNoFlags() throws Exception {
+        assertThat(run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString(), "--property", "yara-guard.mode=monitor").status()).isZero();
+
+        Process check = new ProcessBuilder(prefix.resolve("bin/yara-guard").toString(), "config", "check")
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).contains(prefix.resolve("etc/yara-guard.properties") + ": valid");
+    }
+
+    @Test
+    void aConfigurationThatDoesNotValidateIsRefusedAndNothingChanges() throws Exception {
+        String before = Files.readString(archiveConfig);
+
+        Run refused = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString(), "--property", "yara-guard.modee=x", "--property", "yara-guard.mode=enfroce");
+
+        assertThat(refused.status()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("yara-guard.modee: unknown setting; did you mean yara-guard.mode?",
+                "did you mean \"enforce\"?", "nothing was changed");
+        assertThat(Files.readString(archiveConfig)).isEqualTo(before);
+        assertThat(home.resolve("modules/org/yaraguard")).doesNotExist();
+        assertThat(home.resolve("standalone/deployments/yara-guard-console.war")).doesNotExist();
+        assertThat(prefix).doesNotExist();
+        assertThat(rules).doesNotExist();
+    }
+
+    @Test
     void uninstallKeepsTheDataUnlessAskedToPurgeIt() throws Exception {
         assertThat(run("install.sh", home.toString(), "--prefix", prefix.toString()).status()).isZero();
         Path quarantine = home.resolve("standalone/data/yara-guard/quarantine");
