@@ -28,9 +28,9 @@ import org.yaraguard.engine.quarantine.Sidecar;
  * The findings log: one JSON object per line, one line per non-clean verdict and per review action, for a SIEM to
  * ship. Lines are appended whole under a lock held both inside the JVM (threads, and several instances on the same
  * file) and across processes (the server and the command line); a writer waits for that lock a bounded time, also
- * when another copy of the engine in the same JVM holds it. The log rotates by size ({@link FindingsRotation}). A
- * line that cannot be written (e.g. a full disk) never changes a verdict: it is reported as {@code false} and
- * logged whole as an error.
+ * when another copy of the engine in the same JVM holds it. The log rotates by size ({@link FindingsRotation}); each
+ * written line may also go to a syslog collector ({@link SyslogCopy}). A line that cannot be written (e.g. a full
+ * disk) never changes a verdict: it is reported as {@code false} and logged whole as an error.
  */
 public final class FindingsLog {
 
@@ -51,21 +51,28 @@ public final class FindingsLog {
 
     private final Path file;
     private final FindingsRotation rotation;
+    private final SyslogCopy syslog;
     private final Clock clock;
 
-    /** The log at {@code file}, rotated as the system properties say. */
+    /** The log at {@code file}, rotated and copied to syslog as the system properties say. */
     public FindingsLog(Path file) {
         this(file, Clock.systemUTC());
     }
 
-    /** The log at {@code file}, rotated as the system properties say. */
+    /** The log at {@code file}, rotated and copied to syslog as the system properties say. */
     public FindingsLog(Path file, Clock clock) {
-        this(file, FindingsRotation.fromSystemProperties(), clock);
+        this(file, FindingsRotation.fromSystemProperties(), SyslogCopy.fromSystemProperties(), clock);
     }
 
     public FindingsLog(Path file, FindingsRotation rotation, Clock clock) {
+        this(file, rotation, null, clock);
+    }
+
+    /** The log at {@code file}; each written line is also sent to {@code syslog} unless that is null. */
+    public FindingsLog(Path file, FindingsRotation rotation, SyslogCopy syslog, Clock clock) {
         this.file = file.toAbsolutePath().normalize();
         this.rotation = rotation;
+        this.syslog = syslog;
         this.clock = clock;
     }
 
@@ -114,6 +121,9 @@ public final class FindingsLog {
         lock.lock();
         try {
             if (write(bytes)) {
+                if (syslog != null) {
+                    syslog.send(line.path("event").asText(), text, clock.instant());
+                }
                 return true;
             }
             lost(text, "its lock stayed held by another writer for " + LOCK_WAIT.toSeconds() + " s");
