@@ -21,6 +21,7 @@ public final class Schema {
     public static final String FINDINGS_LOG = PREFIX + "findings.log";
     public static final String FINDINGS_MAX_BYTES = PREFIX + "findings.max.bytes";
     public static final String FINDINGS_KEEP = PREFIX + "findings.keep";
+    public static final String FINDINGS_SYSLOG = PREFIX + "findings.syslog";
     public static final String DEFAULT_ACTION = PREFIX + "default.action";
     public static final String POLICY = PREFIX + "policy";
     public static final String MODE = PREFIX + "mode";
@@ -58,6 +59,7 @@ public final class Schema {
             new Setting(FINDINGS_MAX_BYTES, Kind.INTEGER, "52428800", "size at which the findings log rotates (0: never)",
                     0, Long.MAX_VALUE),
             new Setting(FINDINGS_KEEP, Kind.INTEGER, "10", "rotated findings files kept", 1, Integer.MAX_VALUE),
+            new Setting(FINDINGS_SYSLOG, Kind.TEXT, "", "host:port of a syslog collector sent a copy of each line"),
             new Setting(DEFAULT_ACTION, Kind.ACTION, "reject", "action of a match with no meta and no mapping"),
             new Setting(POLICY, Kind.POLICY, "", "rule:GLOB=A,tag:GLOB=A,namespace:GLOB=A mappings"),
             new Setting(MODE, Kind.MODE, "enforce", "enforce or monitor"),
