@@ -68,6 +68,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void jsonOffsetsAreWhereTheMatchedBytesSitInTheFile() throws Exception {
+        Path bad = objects.resolve("bad.bin");
+        assertThat(run("scan", "--rules", rules.toString(), "--json", bad.toString())).isEqualTo(YaraGuard.REJECTED);
+        JsonNode match = JSON.readTree(out.toString()).get("matches").get(0);
+        String file = new String(Files.readAllBytes(bad), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(match.get("offsets")).hasSize(1);
+        assertThat(match.get("offsets").get(0).asLong()).isEqualTo(file.indexOf("BAD-MARKER")).isPositive();
+    }
+
+    @Test
     void tableShowsEachVerdictAndASummaryAndExitsZeroWithoutReject() throws Exception {
         Files.delete(objects.resolve("bad.bin"));
         int status = run("scan", "--rules", rules.toString(), work.resolve("objects").toString());

@@ -105,7 +105,8 @@ public final class ObjectScanner {
             matches = e.partialMatches();
         }
         for (YaraMatch match : matches) {
-            List<Long> offsets = regionOffset <= 0 ? match.offsets()
+            // Recorded offsets are offsets in the object: a derived view's (offset -1) have no place there.
+            List<Long> offsets = regionOffset < 0 ? List.of() : regionOffset == 0 ? match.offsets()
                     : match.offsets().stream().map(o -> o + regionOffset).toList();
             outcome.findings.add(match.rule(), region, offsets, policy.resolve(match.rule()).action());
         }

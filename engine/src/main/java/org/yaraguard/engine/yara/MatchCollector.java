@@ -5,16 +5,26 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * The scan callback of one native scanner: records the {@code YR_RULE*} of every reported rule and counts the strings
- * libyara gave up on. One instance per scanner, created once and held by it (a callback reachable only from native
+ * The scan callback of one native scanner: records the {@code YR_RULE*} of every reported rule, with the offsets of
+ * a matching rule's strings when a {@link MatchLayout} was probed, and counts the strings libyara gave up on. One instance per scanner, created once and held by it (a callback reachable only from native
  * code is collected by the GC and its reports are then lost); reused across scans, so a scan allocates no callback.
  */
 final class MatchCollector implements LibYara.ScanCallback {
 
+    private static final long[] NO_OFFSETS = new long[0];
+
+    private final MatchLayout layout;
     private long[] rules = new long[8];
+    /** Read inside the callback: libyara's match lists are only certain while it reports the rule. */
+    private long[][] offsets = new long[8][];
     private int count;
     private int saturatedStrings;
     private IntConsumer observer;
+
+    /** {@code layout} null: no offsets are read. */
+    MatchCollector(MatchLayout layout) {
+        this.layout = layout;
+    }
 
     /** Forgets the previous scan's reports. */
     void reset() {
@@ -28,6 +38,11 @@ final class MatchCollector implements LibYara.ScanCallback {
 
     long rule(int index) {
         return rules[index];
+    }
+
+    /** The sorted match offsets of the rule reported at {@code index}; empty when not read. */
+    long[] offsets(int index) {
+        return offsets[index];
     }
 
     /** Strings that reached libyara's match limit in the last scan: rules using them may have missed their target. */
@@ -53,7 +68,10 @@ final class MatchCollector implements LibYara.ScanCallback {
         if (message == LibYara.CALLBACK_MSG_RULE_MATCHING || message == LibYara.CALLBACK_MSG_RULE_NOT_MATCHING) {
             if (count == rules.length) {
                 rules = Arrays.copyOf(rules, count * 2);
+                offsets = Arrays.copyOf(offsets, count * 2);
             }
+            offsets[count] = layout != null && message == LibYara.CALLBACK_MSG_RULE_MATCHING
+                    ? layout.offsets(context, messageData) : NO_OFFSETS;
             rules[count++] = Pointer.nativeValue(messageData);
         } else if (message == LibYara.CALLBACK_MSG_TOO_MANY_MATCHES) {
             saturatedStrings++;

@@ -19,13 +19,14 @@ final class NativeScanner {
     static final int LIST_FLAGS = SCAN_FLAGS | LibYara.SCAN_FLAGS_REPORT_RULES_NOT_MATCHING;
 
     private final Pointer handle;
-    private final MatchCollector collector = new MatchCollector();
+    private final MatchCollector collector;
     private final int flags;
     private final List<ExternalVariable> externals;
     private final Object[] current;
 
-    private NativeScanner(Pointer handle, int flags, List<ExternalVariable> externals) {
+    private NativeScanner(Pointer handle, int flags, List<ExternalVariable> externals, MatchLayout layout) {
         this.handle = handle;
+        this.collector = new MatchCollector(layout);
         this.flags = flags;
         this.externals = externals;
         this.current = externals.stream().map(ExternalVariable::defaultValue).toArray();
@@ -33,13 +34,15 @@ final class NativeScanner {
         LibYara.yr_scanner_set_flags(handle, flags);
     }
 
-    static NativeScanner create(Pointer rules, int flags, List<ExternalVariable> externals) throws YaraException {
+    /** {@code layout} null: the scanner reports rules without their match offsets. */
+    static NativeScanner create(Pointer rules, int flags, List<ExternalVariable> externals, MatchLayout layout)
+            throws YaraException {
         PointerByReference out = new PointerByReference();
         int rc = LibYara.yr_scanner_create(rules, out);
         if (rc != LibYara.ERROR_SUCCESS) {
             throw new YaraException("yr_scanner_create", rc);
         }
-        return new NativeScanner(out.getValue(), flags, externals);
+        return new NativeScanner(out.getValue(), flags, externals, layout);
     }
 
     /** The flags passed to yr_scanner_set_flags (which replaces, not adds). */

@@ -47,6 +47,11 @@ record RuleLayout(int identifierOffset) {
         return OptionalInt.empty();
     }
 
+    /** Where {@code YR_RULE.strings} sits: the fourth of the five references. */
+    int stringsOffset() {
+        return identifierOffset + 24;
+    }
+
     /** Reads the rule at {@code rule}. */
     YaraRuleInfo read(Pointer rule) {
         String identifier = CString.read(rule.getPointer(identifierOffset));

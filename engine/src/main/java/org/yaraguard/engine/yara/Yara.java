@@ -6,8 +6,10 @@ import com.sun.jna.Pointer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -50,7 +52,18 @@ public final class Yara {
               condition:
                 true
             }
+            rule yg_match_probe {
+              strings:
+                $one = "yg-match-one"
+                $two = "yg-match-two"
+              condition:
+                all of them
+            }
             """;
+    private static final String MATCH_PROBE_RULE = "yg_match_probe";
+    /** Where the match probe plants its strings in a zeroed buffer; read back sorted, they must be exactly these. */
+    private static final Map<Long, String> MATCH_PROBE_PLANTED = Map.of(5L, "yg-match-one", 33L, "yg-match-two",
+            70L, "yg-match-one");
     private static final YaraRuleInfo PROBE_EXPECTED = new YaraRuleInfo(PROBE_RULE, PROBE_NAMESPACE,
             List.of("yg_probe_tag1", "yg_probe_tag2"), probeMeta());
 
@@ -65,6 +78,7 @@ public final class Yara {
     private final Memory emptyInput = new Memory(1);
     private RuleLayout ruleLayout;
     private String identity;
+    private MatchLayout matchLayout;
 
     private Yara(String libraryName, NativeLibrary library) {
         this.libraryName = libraryName;
@@ -118,6 +132,11 @@ public final class Yara {
         return ruleLayout;
     }
 
+    /** Null when no candidate layout read the probe's matches back: scans then report no offsets. */
+    MatchLayout matchLayout() {
+        return matchLayout;
+    }
+
     Pointer emptyInput() {
         return emptyInput;
     }
@@ -142,7 +161,8 @@ public final class Yara {
             Yara yara = new Yara(soname, library);
             yara.initialize();
             LOG.log(System.Logger.Level.DEBUG, () -> "loaded " + soname + ", YR_RULE.identifier at offset "
-                    + yara.ruleLayout.identifierOffset());
+                    + yara.ruleLayout.identifierOffset() + ", " + (yara.matchLayout == null ? "match offsets unknown"
+                    : "YR_SCAN_CONTEXT.matches at offset " + yara.matchLayout.contextMatchesOffset()));
             return yara;
         }
         throw new YaraUnavailableException("libyara not found (tried " + String.join(", ", failures)
@@ -173,7 +193,7 @@ public final class Yara {
         }
         NativeScanner scanner = null;
         try {
-            scanner = NativeScanner.create(rules, NativeScanner.SCAN_FLAGS, List.of());
+            scanner = NativeScanner.create(rules, NativeScanner.SCAN_FLAGS, List.of(), null);
             int rc = scanner.scan(emptyInput, 0, 0);
             if (rc != LibYara.ERROR_SUCCESS || scanner.collector().count() != 1) {
                 throw unsupported("the probe scan failed (libyara error " + rc + ")");
@@ -188,6 +208,7 @@ public final class Yara {
             if (!read.equals(PROBE_EXPECTED)) {
                 throw unsupported("the probe rule reads back as " + read);
             }
+            matchLayout = probeMatchLayout(rules, layout);
             return layout;
         } catch (YaraException e) {
             throw unsupported(e.getMessage());
@@ -197,6 +218,35 @@ public final class Yara {
             }
             LibYara.yr_rules_destroy(rules);
         }
+    }
+
+    /** The first candidate whose reading of a scan over planted strings gives exactly their offsets; else null. */
+    private static MatchLayout probeMatchLayout(Pointer rules, RuleLayout ruleLayout) throws YaraException {
+        long[] expected = MATCH_PROBE_PLANTED.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        try (Memory input = new Memory(128)) {
+            input.clear();
+            MATCH_PROBE_PLANTED.forEach((at, text) -> input.write(at, text.getBytes(StandardCharsets.US_ASCII), 0,
+                    text.length()));
+            for (int candidate : MatchLayout.CANDIDATE_OFFSETS) {
+                MatchLayout layout = new MatchLayout(candidate, ruleLayout.stringsOffset());
+                NativeScanner scanner = NativeScanner.create(rules, NativeScanner.SCAN_FLAGS, List.of(), layout);
+                try {
+                    if (scanner.scan(input, input.size(), 0) != LibYara.ERROR_SUCCESS) {
+                        continue;
+                    }
+                    MatchCollector collector = scanner.collector();
+                    for (int i = 0; i < collector.count(); i++) {
+                        if (MATCH_PROBE_RULE.equals(ruleLayout.read(new Pointer(collector.rule(i))).identifier())
+                                && Arrays.equals(collector.offsets(i), expected)) {
+                            return layout;
+                        }
+                    }
+                } finally {
+                    scanner.destroy();
+                }
+            }
+        }
+        return null;
     }
 
     private YaraUnavailableException unsupported(String detail) {

@@ -2,7 +2,10 @@ package org.yaraguard.engine.yara;
 
 import java.util.List;
 
-/** A rule that matched a scan; offsets of string matches are not read by this binding (always empty for now). */
+/**
+ * A rule that matched a scan, with the sorted offsets of its first string matches (at most
+ * {@link MatchLayout#MAX_OFFSETS}; empty when libyara's match layout could not be probed).
+ */
 public record YaraMatch(YaraRuleInfo rule, List<Long> offsets) {
 
     public YaraMatch {

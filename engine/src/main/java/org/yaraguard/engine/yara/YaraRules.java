@@ -7,6 +7,7 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class YaraRules implements AutoCloseable {
         Map<Long, YaraRuleInfo> byPointer = new HashMap<>();
         List<YaraRuleInfo> infos = new ArrayList<>();
         try {
-            lister = NativeScanner.create(handle, NativeScanner.LIST_FLAGS, externals);
+            lister = NativeScanner.create(handle, NativeScanner.LIST_FLAGS, externals, null);
             int rc = lister.scan(yara.emptyInput(), 0, LISTING_TIMEOUT_SECONDS);
             if (rc != LibYara.ERROR_SUCCESS) {
                 throw new YaraException("listing the rules (a scan of an empty input)", rc);
@@ -161,7 +162,8 @@ public final class YaraRules implements AutoCloseable {
 
     private NativeScanner borrow() throws YaraException {
         NativeScanner scanner = idle.poll();
-        return scanner != null ? scanner : NativeScanner.create(handle, NativeScanner.SCAN_FLAGS, externals);
+        return scanner != null ? scanner
+                : NativeScanner.create(handle, NativeScanner.SCAN_FLAGS, externals, yara.matchLayout());
     }
 
     private List<YaraMatch> matches(MatchCollector collector) {
@@ -169,7 +171,7 @@ public final class YaraRules implements AutoCloseable {
         for (int i = 0; i < collector.count(); i++) {
             YaraRuleInfo info = byPointer.get(collector.rule(i));
             result.add(new YaraMatch(info != null ? info : yara.ruleLayout().read(new Pointer(collector.rule(i))),
-                    List.of()));
+                    Arrays.stream(collector.offsets(i)).boxed().toList()));
         }
         return result;
     }
