@@ -64,7 +64,9 @@ final class QuarantineFolder {
     /** Every entry whose sidecar is readable; study folders and sidecars that cannot be read go to {@code broken}. */
     List<ReviewEntry> entries(Consumer<Unreadable> broken) throws IOException {
         List<ReviewEntry> entries = new ArrayList<>();
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+        // The folder itself is the administrator's choice and may be a link (e.g. to a data volume), as the hook
+        // follows it; links inside it are not followed.
+        if (!Files.isDirectory(root)) {
             return entries;
         }
         try (DirectoryStream<Path> studies = Files.newDirectoryStream(root)) {

@@ -146,6 +146,16 @@ class ServerFoldersTest {
     }
 
     @Test
+    void aQuarantineFolderGivenThroughALinkIsListedAsTheHookWritesIt() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("quarantine-link"), quarantine);
+
+        Run list = run("list", "--quarantine", link.toString(), "--findings", findings.toString());
+
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains(first.id().substring(0, 16)).contains(second.id().substring(0, 16));
+    }
+
+    @Test
     void aDestructiveActionWithNoFindingsLogIsRefusedInOneLine() {
         String noLog = "--quarantine=" + quarantine;
 
