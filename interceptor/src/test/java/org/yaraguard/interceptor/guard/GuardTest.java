@@ -84,6 +84,9 @@ class GuardTest {
         assertThat(sidecar.source()).isEqualTo("c-store");
         assertThat(sidecar.matches()).extracting(Sidecar.Match::rule).containsOnly("Test_Reject");
         assertThat(sidecar.matches()).extracting(Sidecar.Match::region).contains("object", "private_value");
+        int marker = new String(object, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("REJECT-ME-NOW");
+        assertThat(sidecar.matches()).as("offsets in the object file, for the reviewer's hex windows")
+                .allSatisfy(m -> assertThat(m.offsets()).containsExactly((long) marker));
         JsonNode line = findings().get(0);
         assertThat(line.get("action").asText()).isEqualTo("reject");
         assertThat(line.get("quarantineId").asText()).isEqualTo(sidecar.id());
