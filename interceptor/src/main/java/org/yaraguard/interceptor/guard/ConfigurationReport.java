@@ -48,6 +48,7 @@ public final class ConfigurationReport {
         return Optional.of("YARA Guard configuration is invalid (" + problems.size()
                 + (problems.size() == 1 ? " problem): " : " problems): ") + String.join("; ", problems) + "; "
                 + (refusal != null ? "EVERY STORE IS REFUSED until the configuration is fixed"
-                        : "unknown names are ignored, their settings keep their defaults"));
+                        : "the hook runs with the rest (unknown names are ignored, their settings keep their defaults;"
+                                + " a folder problem fails the stores that need the folder)"));
     }
 }
