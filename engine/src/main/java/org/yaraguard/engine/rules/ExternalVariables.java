@@ -2,6 +2,7 @@ package org.yaraguard.engine.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yaraguard.engine.yara.CompileError;
 
 /**
  * The external variables every rule may test, with the defaults they are compiled with. The scanner sets them per
@@ -31,6 +32,19 @@ public final class ExternalVariables {
     public static final String WHOLE_OBJECT = "object";
 
     private ExternalVariables() {
+    }
+
+    /**
+     * {@code error} with the variables a rule may test named, when libyara reports an undefined identifier: what a
+     * third-party rule written for another scanner (e.g. LOKI's {@code md5}) trips on.
+     */
+    public static CompileError explain(CompileError error) {
+        if (error.message() == null || !error.message().startsWith("undefined identifier")) {
+            return error;
+        }
+        return new CompileError(error.file(), error.line(), error.message() + " (YARA Guard defines "
+                + String.join(", ", defaults().keySet()) + "; see rules/README.md \"Adopting a third-party rule set\" for "
+                + "LOKI/THOR rules, or exclude the file by renaming it)");
     }
 
     /** LOKI's {@code filename} for an object: its SOP Instance UID (empty when it has none) and the extension. */

@@ -153,7 +153,7 @@ public final class RulesFolder implements AutoCloseable {
             }
             return true;
         } catch (YaraCompileException e) {
-            refuse(id, e.errors());
+            refuse(id, e.errors().stream().map(ExternalVariables::explain).toList());
             return false;
         }
     }

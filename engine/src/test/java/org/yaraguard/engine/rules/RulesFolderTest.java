@@ -153,6 +153,15 @@ class RulesFolderTest {
     }
 
     @Test
+    void aVariableOfAnotherScannerIsExplainedWithTheOnesThatExist() throws Exception {
+        write("loki.yar", "rule Hash_Check { condition: md5 == \"d41d8cd98f00b204e9800998ecf8427e\" }\n");
+        try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
+            assertThat(rules.lastErrors()).singleElement().satisfies(e -> assertThat(e.message())
+                    .startsWith("undefined identifier \"md5\"").contains("filename, filepath, extension", "rules/README.md"));
+        }
+    }
+
+    @Test
     void watchedFolderPicksUpANewRuleWithoutRestart() throws Exception {
         write("a.yar", rule("Alpha", "alpha"));
         List<RuleSet> loaded = new CopyOnWriteArrayList<>();
