@@ -11,9 +11,9 @@ import java.io.IOException;
  * Base of the tests that run against the stand-in archive EAR deployed (by Arquillian, as a client) into the
  * test WildFly where prepare-wildfly.xml installed the plugin with deployment/install.sh. Every test class
  * deploys and undeploys the EAR once, so the suite also redeploys it several times without a server restart.
- * The C-STORE path is driven over HTTP, not by storescu: the stand-in archive has no DICOM listener, so its
- * C-STORE-like entry point receives the bare dataset and the association's AE titles over HTTP and calls
- * StoreService exactly as the archive's C-STORE SCP does.
+ * Most tests drive the C-STORE path over HTTP, which sends exact bytes: that entry point receives the bare dataset
+ * and the association's AE titles and calls StoreService exactly as the archive's C-STORE SCP does; DicomListenerIT
+ * drives the same path through the stand-in's DICOM listener with storescu.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedArchive {

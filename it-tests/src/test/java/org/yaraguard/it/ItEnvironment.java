@@ -12,6 +12,16 @@ final class ItEnvironment {
         return 8080 + Integer.getInteger("it.port.offset", 0);
     }
 
+    /** The stand-in archive's DICOM port (system property yg.it.dicom.port of the server, see arquillian.xml). */
+    static int dicomPort() {
+        return Integer.getInteger("it.dicom.port", 11249);
+    }
+
+    /** The command line jar the reactor built (it-tests depends on the cli module). */
+    static Path cliJar() {
+        return Path.of(System.getProperty("it.cli.jar", "../cli/target/yara-guard.jar"));
+    }
+
     static Path work() {
         return Path.of(System.getProperty("it.work", "target/it-work"));
     }

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.yaraguard.it.archive.bench.BenchStoreResource;
+import org.yaraguard.it.archive.net.DicomListener;
 import org.yaraguard.it.archive.store.StandInDicomReader;
 import org.yaraguard.it.archive.web.CStoreResource;
 
@@ -17,6 +18,7 @@ import org.yaraguard.it.archive.web.CStoreResource;
  * the package-private stand-in StoreService (no beans.xml: an implicit bean archive), a WAR with the entry points,
  * the archive's other interfaces in {@code lib/}, and the dcm4che classes NOT packed: they come from the static
  * modules {@code org.dcm4che.*} imported by {@code META-INF/jboss-deployment-structure.xml}, as in the archive.
+ * The WAR also holds the stand-in's DICOM listener (C-STORE SCP), started with the deployment.
  */
 final class StandInArchive {
 
@@ -69,6 +71,7 @@ final class StandInArchive {
         JavaArchive lib = ShrinkWrap.create(JavaArchive.class, "standin-arc-lib.jar")
                 .addPackage(ReadContext.class.getPackage())
                 .addPackage(HttpServletRequestInfo.class.getPackage());
+        war.addPackage(DicomListener.class.getPackage());
         return ShrinkWrap.create(EnterpriseArchive.class, NAME)
                 .addAsModule(store)
                 .addAsModule(war)

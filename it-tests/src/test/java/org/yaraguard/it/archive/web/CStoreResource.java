@@ -17,8 +17,8 @@ import java.io.InputStream;
 /**
  * Test code standing in for the archive's C-STORE SCP: the body is a bare dataset in the transfer syntax
  * {@code ts} (as negotiated on an association), the session carries the calling and called AE titles and the
- * peer's address and no HTTP request, and the 2-argument {@code store(ctx, InputStream)} is called. HTTP stands
- * in for the DICOM association because the stand-in archive has no DICOM listener.
+ * peer's address and no HTTP request, and the 2-argument {@code store(ctx, InputStream)} is called. Over HTTP a
+ * test sends exact bytes; real DICOM peers take the same path through the stand-in's listener (archive/net).
  */
 @RequestScoped
 @Path("cstore")
