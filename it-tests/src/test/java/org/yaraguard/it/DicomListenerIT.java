@@ -25,7 +25,7 @@ class DicomListenerIT extends DeployedArchive {
 
     @Test
     void cleanObjectSentByStorescuIsStored() throws Exception {
-        DicomSample clean = samples("net").image("net-clean", 301, "just a vendor note");
+        DicomSample clean = samples("net").image("net-clean", 881, "just a vendor note");
         Path file = write(clean);
 
         StoreScu.Sent sent = StoreScu.send(file, "NETMODALITY");
@@ -42,7 +42,7 @@ class DicomListenerIT extends DeployedArchive {
 
     @Test
     void infectedObjectSentByStorescuIsRefusedWithTheConfiguredStatusAndQuarantined() throws Exception {
-        DicomSample pdf = samples("net").pdf("net-pdf-js", 302, true);
+        DicomSample pdf = samples("net").pdf("net-pdf-js", 882, true);
         String sha256 = DicomSample.sha256(pdf.dataset());
 
         StoreScu.Sent sent = StoreScu.send(write(pdf), "NETMODALITY");
