@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaraguard.cli.HostConfig;
 import org.yaraguard.cli.TemporaryFolder;
 import org.yaraguard.review.ReviewSettings;
@@ -33,6 +36,7 @@ public final class SmokeCommand implements Callable<Integer> {
     private static final int DEFAULT_REJECT_STATUS = 0x0124;
     private static final int SUCCESS = 0x0000;
     private static final String REJECT_STATUS = "yara-guard.reject.status";
+    private static final Pattern ENV_EXPRESSION = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
     @Option(names = "--host", required = true, description = "The archive's DICOM host.")
     String host;
@@ -47,8 +51,8 @@ public final class SmokeCommand implements Callable<Integer> {
     String callingAet = "YG-SMOKE";
 
     @Option(names = "--status", paramLabel = "STATUS",
-            description = "The refusal status to expect, e.g. 0x0124 (default: system property " + REJECT_STATUS
-                    + ", else 0x0124).")
+            description = "The refusal status to expect, e.g. 0x0124 (default: " + REJECT_STATUS
+                    + " of the host configuration, $${env.X:default} read from the environment, else 0x0124).")
     String status;
 
     @Option(names = "--quarantine", paramLabel = "DIR",
@@ -87,7 +91,10 @@ public final class SmokeCommand implements Callable<Integer> {
         try {
             expected = monitor ? SUCCESS : expectedStatus();
         } catch (NumberFormatException e) {
-            return cannotTell("the expected status '" + status + "' is not a number such as 0x0124");
+            return cannotTell("the expected status is not a number such as 0x0124 (" + e.getMessage()
+                    + "): give --status");
+        } catch (IllegalStateException e) {
+            return cannotTell(e.getMessage());
         }
         Path work = null;
         try {
@@ -170,8 +177,30 @@ public final class SmokeCommand implements Callable<Integer> {
     }
 
     private int expectedStatus() {
-        String text = status != null ? status : System.getProperty(REJECT_STATUS);
-        return text == null || text.isBlank() ? DEFAULT_REJECT_STATUS : Integer.decode(text.strip());
+        String text = status != null ? status
+                : System.getProperty(REJECT_STATUS, HostConfig.properties().getProperty(REJECT_STATUS));
+        return expectedStatus(text, System.getenv());
+    }
+
+    /**
+     * The status a setting names; a WildFly expression {@code ${env.NAME:default}} (as a container's configuration
+     * holds) is read from this environment, else its default.
+     */
+    static int expectedStatus(String setting, Map<String, String> env) {
+        String text = setting == null ? "" : setting.strip();
+        Matcher expression = ENV_EXPRESSION.matcher(text);
+        if (expression.matches()) {
+            String fromEnv = env.get(expression.group(1));
+            text = fromEnv != null ? fromEnv.strip() : expression.group(2) == null ? "" : expression.group(2).strip();
+        }
+        if (text.isEmpty()) {
+            return DEFAULT_REJECT_STATUS;
+        }
+        try {
+            return Integer.decode(text);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("'" + text + "'");
+        }
     }
 
     private static Optional<ReviewSettings> configured() {

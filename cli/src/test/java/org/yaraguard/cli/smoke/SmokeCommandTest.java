@@ -1,6 +1,7 @@
 package org.yaraguard.cli.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,18 @@ class SmokeCommandTest {
         byte[] stored = Files.readAllBytes(files.get(0));
         // storescp writes its own file meta; the dataset after it is what a C-STORE SCP hands to the archive
         assertThat(sample.hashes()).contains(SmokeSample.sha256(stored, SmokeSample.datasetOffset(stored)));
+    }
+
+    @Test
+    void theExpectedStatusFollowsAWildFlyEnvironmentExpression() {
+        String setting = "${env.YG_REJECT_STATUS:0xA700}";
+        assertThat(SmokeCommand.expectedStatus(setting, Map.of("YG_REJECT_STATUS", "0xC123"))).isEqualTo(0xC123);
+        assertThat(SmokeCommand.expectedStatus(setting, Map.of())).isEqualTo(0xA700);
+        assertThat(SmokeCommand.expectedStatus("${env.YG_REJECT_STATUS}", Map.of())).isEqualTo(0x0124);
+        assertThat(SmokeCommand.expectedStatus(" 0xC001 ", Map.of())).isEqualTo(0xC001);
+        assertThat(SmokeCommand.expectedStatus(null, Map.of())).isEqualTo(0x0124);
+        assertThatThrownBy(() -> SmokeCommand.expectedStatus("${env.X:refuse}", Map.of()))
+                .isInstanceOf(NumberFormatException.class).hasMessage("'refuse'");
     }
 
     @Test
