@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.yaraguard.engine.spool.BufferRelease;
 import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.Yara;
@@ -185,14 +186,16 @@ public final class RulesFolder implements AutoCloseable {
         if (cache != null) {
             Optional<ByteBuffer> saved = cache.read(key);
             if (saved.isPresent()) {
+                ByteBuffer record = saved.get();
                 try (YaraCompiler loader = newCompiler()) {
-                    ByteBuffer record = saved.get();
                     List<CompileError> warnings = Compilation.decodeWarnings(record);
                     return new Compilation(loader.load(record), warnings);
                 } catch (YaraException | RuntimeException e) {
                     LOG.log(Level.INFO, () -> "YARA Guard compiles again: libyara refused the cached rules of " + id
                             + " (" + e.getMessage() + ")");
                     cache.remove(key);
+                } finally {
+                    BufferRelease.release(record);
                 }
             }
         }

@@ -7,6 +7,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 /**
@@ -67,22 +68,34 @@ final class RulesStream {
         if (size == 0) {
             throw new YaraException("yr_rules_load_stream", LibYara.ERROR_INVALID_FILE);
         }
+        if (saved.isDirect()) {
+            try {
+                return load(Native.getDirectBufferPointer(saved).share(saved.position()), size);
+            } finally {
+                Reference.reachabilityFence(saved);
+            }
+        }
         try (Memory bytes = new Memory(size)) {
             bytes.getByteBuffer(0, size).put(saved.duplicate());
-            Pointer file = fmemopen(bytes, size, "rb");
-            if (file == null) {
-                throw new YaraException("fmemopen", LibYara.ERROR_INSUFFICIENT_MEMORY);
+            return load(bytes, size);
+        }
+    }
+
+    /** libyara copies what it reads into its own memory: {@code bytes} may be freed once this returns. */
+    private static Pointer load(Pointer bytes, int size) throws YaraException {
+        Pointer file = fmemopen(bytes, size, "rb");
+        if (file == null) {
+            throw new YaraException("fmemopen", LibYara.ERROR_INSUFFICIENT_MEMORY);
+        }
+        try (Memory stream = stream(file, FREAD, null)) {
+            PointerByReference out = new PointerByReference();
+            int rc = LibYara.yr_rules_load_stream(stream, out);
+            if (rc != LibYara.ERROR_SUCCESS) {
+                throw new YaraException("yr_rules_load_stream", rc);
             }
-            try (Memory stream = stream(file, FREAD, null)) {
-                PointerByReference out = new PointerByReference();
-                int rc = LibYara.yr_rules_load_stream(stream, out);
-                if (rc != LibYara.ERROR_SUCCESS) {
-                    throw new YaraException("yr_rules_load_stream", rc);
-                }
-                return out.getValue();
-            } finally {
-                fclose(file);
-            }
+            return out.getValue();
+        } finally {
+            fclose(file);
         }
     }
 
