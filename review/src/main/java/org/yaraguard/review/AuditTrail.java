@@ -2,7 +2,6 @@ package org.yaraguard.review;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.engine.quarantine.FolderOwner;
@@ -18,8 +17,9 @@ final class AuditTrail {
     private final FindingsLog findingsLog;
     private final Clock clock;
 
-    AuditTrail(Path findingsLog, Clock clock) {
-        this.findingsLog = findingsLog == null ? null : new FindingsLog(findingsLog, clock);
+    AuditTrail(ReviewSettings settings, Clock clock) {
+        this.findingsLog = settings.findingsLog() == null ? null
+                : new FindingsLog(settings.findingsLog(), settings.rotation(), settings.syslog(), clock);
         this.clock = clock;
     }
 

@@ -45,7 +45,7 @@ public final class QuarantineReview {
         this.settings = settings;
         this.folder = new QuarantineFolder(settings.quarantineDir());
         this.history = new FindingsHistory(settings.findingsLog());
-        this.audit = new AuditTrail(settings.findingsLog(), clock);
+        this.audit = new AuditTrail(settings, clock);
         this.approvals = new Approvals(settings.approvalDir(), clock);
         this.stow = stow;
         this.clock = clock;

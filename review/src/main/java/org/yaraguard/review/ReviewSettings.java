@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaraguard.engine.findings.FindingsRotation;
+import org.yaraguard.engine.findings.SyslogCopy;
 
 /**
  * Where the review reads and writes, and how it releases.
@@ -16,9 +18,12 @@ import java.util.regex.Pattern;
  * @param stowUrl        the archive's STOW-RS endpoint ({@code yara-guard.stow.url}), or null when release is off
  * @param approvalTtl    how long an unused approval stays valid ({@code yara-guard.approval.ttl}, default 1h)
  * @param retentionDays  purge entries older than this many days ({@code yara-guard.retention.days}); 0 = never
+ * @param rotation       how the findings log rotates, as the server rotates it ({@code yara-guard.findings.max.bytes},
+ *                       {@code yara-guard.findings.keep})
+ * @param syslog         the findings log's syslog copy ({@code yara-guard.findings.syslog}), or null for none
  */
 public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approvalDir, URI stowUrl,
-        Duration approvalTtl, int retentionDays) {
+        Duration approvalTtl, int retentionDays, FindingsRotation rotation, SyslogCopy syslog) {
 
     public static final String QUARANTINE_DIR = "yara-guard.quarantine.dir";
     public static final String FINDINGS_LOG = "yara-guard.findings.log";
@@ -43,6 +48,16 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
         if (stowUrl != null && !("http".equals(stowUrl.getScheme()) || "https".equals(stowUrl.getScheme()))) {
             throw new IllegalArgumentException(STOW_URL + " must be an http or https URL");
         }
+        if (rotation == null) {
+            rotation = FindingsRotation.DEFAULT;
+        }
+    }
+
+    /** Settings whose findings log rotates and is copied to syslog as this JVM's system properties say. */
+    public ReviewSettings(Path quarantineDir, Path findingsLog, Path approvalDir, URI stowUrl, Duration approvalTtl,
+            int retentionDays) {
+        this(quarantineDir, findingsLog, approvalDir, stowUrl, approvalTtl, retentionDays,
+                FindingsRotation.fromSystemProperties(), SyslogCopy.fromSystemProperties());
     }
 
     /** Settings from the given properties, with the contract's WildFly defaults. */
@@ -58,7 +73,8 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
         return new ReviewSettings(quarantinePath, findings == null ? null : Path.of(findings),
                 approvals != null ? Path.of(approvals)
                         : quarantinePath == null ? null : quarantinePath.resolveSibling("approvals"),
-                stow.isEmpty() ? null : URI.create(stow), TimeSpec.duration(ttl), Integer.parseInt(retention));
+                stow.isEmpty() ? null : URI.create(stow), TimeSpec.duration(ttl), Integer.parseInt(retention),
+                FindingsRotation.from(p::getProperty), SyslogCopy.parse(p.getProperty(SyslogCopy.TARGET)));
     }
 
     /** Settings from the system properties. */
@@ -70,7 +86,7 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
     public ReviewSettings with(Path quarantine, Path findings, Path approvals, URI stow) {
         return new ReviewSettings(quarantine != null ? quarantine : quarantineDir,
                 findings != null ? findings : findingsLog, approvals != null ? approvals : approvalDir,
-                stow != null ? stow : stowUrl, approvalTtl, retentionDays);
+                stow != null ? stow : stowUrl, approvalTtl, retentionDays, rotation, syslog);
     }
 
     /** Replaces {@code ${name}} with the property's value; null when one is not set. */

@@ -165,6 +165,25 @@ class QuarantineReviewTest {
     }
 
     @Test
+    void recordsInAFindingsLogRotatedAsTheServerConfigurationSays() throws Exception {
+        java.util.Properties server = new java.util.Properties();
+        server.setProperty(ReviewSettings.QUARANTINE_DIR, fixture.quarantine.toString());
+        server.setProperty(ReviewSettings.FINDINGS_LOG, fixture.findings.toString());
+        server.setProperty("yara-guard.findings.max.bytes", "600");
+        server.setProperty("yara-guard.findings.keep", "2");
+        QuarantineReview configured = new QuarantineReview(ReviewSettings.from(server), StowClient.anonymous(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        for (int i = 0; i < 6; i++) {
+            configured.show(pe.id(), "alice");
+        }
+
+        assertThat(Files.size(fixture.findings)).isLessThanOrEqualTo(600);
+        assertThat(fixture.findings.resolveSibling("findings.log.1")).exists();
+        assertThat(fixture.findings.resolveSibling("findings.log.3")).doesNotExist();
+    }
+
+    @Test
     void purgeNeedsAReasonAndRecordsIt() throws Exception {
         QuarantineReview review = review(0);
         assertThatThrownBy(() -> review.purge(pe.id(), " ", "alice")).isInstanceOf(ReviewException.class)

@@ -56,7 +56,7 @@ public final class SyslogCopy {
     }
 
     /** The copy the system properties ask for; a bad value is logged and no copy is sent. */
-    static SyslogCopy fromSystemProperties() {
+    public static SyslogCopy fromSystemProperties() {
         try {
             return parse(System.getProperty(TARGET));
         } catch (IllegalArgumentException e) {
