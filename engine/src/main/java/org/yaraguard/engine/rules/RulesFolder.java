@@ -132,6 +132,14 @@ public final class RulesFolder implements AutoCloseable {
         }
         String id = snapshot.id();
         RuleSet inForce = current;
+        if (inForce != null && inForce.id().equals(id) && !lastErrors.isEmpty()) {
+            // The folder is back to the set in force: the refusal is over, and a new broken state is tried again.
+            lastErrors = List.of();
+            lastTriedId = id;
+            if (options.listener() != null) {
+                options.listener().loaded(inForce);
+            }
+        }
         if (inForce != null && inForce.id().equals(id) || id.equals(lastTriedId)) {
             return false;
         }

@@ -16,6 +16,7 @@ import org.yaraguard.engine.quarantine.Quarantine;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
 import org.yaraguard.engine.quarantine.Approvals;
+import org.yaraguard.engine.quarantine.RulesStatusFile;
 import org.yaraguard.engine.rules.RuleSet;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
@@ -86,7 +87,8 @@ public final class Guard implements AutoCloseable {
         String unavailable = null;
         try {
             rules = opener.open(settings.rulesDir(),
-                    RulesFolder.Options.watching(settings.rulesPollInterval(), null));
+                    RulesFolder.Options.watching(settings.rulesPollInterval(),
+                            new RulesStatusFile(settings.quarantineDir(), settings.rulesDir(), clock)));
             if (rules.current().isEmpty()) {
                 LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"
                         + " does", settings.rulesDir(), consequence(settings));

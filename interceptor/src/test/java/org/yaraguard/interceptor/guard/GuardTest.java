@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.quarantine.Quarantine;
+import org.yaraguard.engine.quarantine.RulesStatus;
+import org.yaraguard.engine.quarantine.RulesStatusFile;
 import org.yaraguard.engine.quarantine.Sidecar;
 import org.yaraguard.engine.quarantine.Approvals;
 import org.yaraguard.engine.scan.Action;
@@ -139,6 +141,9 @@ class GuardTest {
         assertThat(ruling.comment()).isEqualTo("YARA Guard: no rule set loaded");
         assertThat(findings()).singleElement().satisfies(line ->
                 assertThat(line.get("trouble").asText()).startsWith("no-rules"));
+        RulesStatus status = RulesStatusFile.read(temp.resolve("quarantine")).orElseThrow();
+        assertThat(status.rulesetId()).as("no rule set in force, for the console").isNull();
+        assertThat(status.errors()).singleElement().asString().startsWith("test.yar:1: ");
     }
 
     @Test
