@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -23,6 +24,7 @@ public class ConsoleContext implements ServletContextListener {
 
     private static final System.Logger LOG = System.getLogger("org.yaraguard.console");
     private static final String REVIEW = "org.yaraguard.console.review";
+    private static final String QUARANTINE = "org.yaraguard.console.quarantine";
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -34,6 +36,7 @@ public class ConsoleContext implements ServletContextListener {
         QuarantineReview review = new QuarantineReview(settings, StowClient.configured(System.getProperties()),
                 Clock.systemUTC());
         event.getServletContext().setAttribute(REVIEW, review);
+        event.getServletContext().setAttribute(QUARANTINE, settings.quarantineDir());
         LOG.log(System.Logger.Level.INFO, "YARA Guard console: quarantine {0}, findings log {1}, approvals {2}, "
                 + "STOW-RS {3}, retention {4} days", settings.quarantineDir(), settings.findingsLog(),
                 settings.approvalDir(), settings.stowUrl(), settings.retentionDays());
@@ -58,6 +61,11 @@ public class ConsoleContext implements ServletContextListener {
         if (retention != null) {
             retention.cancel(false);
         }
+    }
+
+    /** The quarantine folder, where the hook also leaves its rules status. */
+    static Path quarantineDir(ServletContext context) {
+        return (Path) context.getAttribute(QUARANTINE);
     }
 
     static QuarantineReview review(ServletContext context) {

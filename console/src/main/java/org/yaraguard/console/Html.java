@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.yaraguard.engine.quarantine.RulesStatusFile;
 
 /**
  * Server-side HTML output. Every value that reaches a page goes through {@link #text}, which escapes the five
@@ -42,7 +43,7 @@ final class Html {
         return text(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
     }
 
-    /** Starts a page: headers, title, the nonce-bound style sheet, the user and a logout link. */
+    /** Starts a page: headers, title, the nonce-bound style sheet, the user, a logout link and the rules in force. */
     static PrintWriter begin(HttpServletRequest request, HttpServletResponse response, String title)
             throws IOException {
         response.setContentType("text/html; charset=UTF-8");
@@ -55,10 +56,12 @@ final class Html {
                 + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
                 + ".quarantined{color:#a00}.released{color:#070}.stored{color:#555}"
                 + "pre{background:#f4f4f4;padding:6px}.flash{background:#ffd;padding:6px;border:1px solid #cc9}"
-                + "form.inline{display:inline-block;margin-right:2em}");
+                + "form.inline{display:inline-block;margin-right:2em}"
+                + ".refused{background:#fdd;padding:6px;border:1px solid #c99}");
         out.println("</style></head><body>");
         out.println("<p>YARA Guard review &middot; <a href=\"studies\">Studies</a> &middot; signed in as <b id=\"user\">"
                 + text(request.getRemoteUser()) + "</b> &middot; <a href=\"logout\">Log out</a></p>");
+        out.println(RulesBanner.html(RulesStatusFile.read(ConsoleContext.quarantineDir(request.getServletContext()))));
         out.println("<h1>" + text(title) + "</h1>");
         Object flash = request.getSession().getAttribute(ActionServlet.FLASH);
         if (flash != null) {
