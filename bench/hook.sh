@@ -3,7 +3,7 @@
 #
 #   bench/hook.sh [ingest]        in the it-tests WildFly with the stand-in archive (it-tests HookCostBench): C-STORE-
 #                                 like and STOW-like stores of ~0.75 MiB DCMTK-made objects with and without the hook in
-#                                 the same run, default rules, then a generated large rule set (5,120 rules in 320
+#                                 the same run, default rules, then bench/large-rules.py's set (5,120 rules in 320
 #                                 files) beside them, concurrency 1 and 4; throughput with/without, p50/p99 latency.
 #                                 ROUNDS=8 BATCH=24 by default (per arm and case). The table is also left in
 #                                 it-tests/target/it-work/hook-cost.txt. A few minutes.
