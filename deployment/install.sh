@@ -10,8 +10,8 @@
 #   1. works out the configuration (server config in use: --config, else standalone/configuration/dcm4chee-arc.xml
 #      if present, else standalone.xml) and checks it (validate_configuration); nothing is changed if that fails
 #   2. copies the WildFly module to WILDFLY_HOME/modules/org/yaraguard/main/ (module.xml and its jars)
-#   3. seeds the rules folder (--rules-dir, else the server's yara-guard.rules.dir, by default
-#      ${jboss.server.config.dir}/yara-guard/rules) with rules/default/ when it holds no rule file yet; creates the
+#   3. replaces default/ in the rules folder (--rules-dir, else the server's yara-guard.rules.dir, by default
+#      ${jboss.server.config.dir}/yara-guard/rules) with rules/default/, leaving the rest alone; creates the
 #      quarantine and approval folders; run as root, the server's user (owner of the configuration folder) owns them
 #   4. edits the server configuration: the ee global module org.yaraguard and the yara-guard.* system properties
 #   5. deploys the review console (standalone/deployments/yara-guard-console.war) unless --no-console
@@ -167,17 +167,40 @@ rm -f "${module_dir}"/*.jar
 install -m 0644 "${module_src}"/module.xml "${module_src}"/*.jar "${module_dir}/"
 echo "installed module ${MODULE_NAME} in ${module_dir}"
 
-# 3. Data folders. The rules folder is seeded once; an administrator's rules are never touched.
+# 3. Data folders. The shipped rules are RULES_DIR/default/, replaced as a whole on every install or upgrade;
+# everything else in the rules folder is the administrator's and never touched.
 server_owner="$(stat -c '%u:%g' "$(dirname "${config}")")"
 if ! is_plain_path "${rules_dir}"; then
-    echo "rules folder ${rules_dir} is resolved by the server: not seeded"
-elif [ -n "$(find "${rules_dir}" -type f \( -name '*.yar' -o -name '*.yara' \) -print -quit 2>/dev/null)" ]; then
-    echo "rules folder ${rules_dir} already holds rules: left as it is"
+    echo "rules folder ${rules_dir} is resolved by the server: default rules not installed"
 else
     mkdir -p "${rules_dir}"
-    cp -R "${default_rules}/." "${rules_dir}/"
-    [ "$(id -u)" != "0" ] || chown -R "${server_owner}" "${rules_dir}"
-    echo "seeded rules folder ${rules_dir} with ${default_rules}"
+    [ "$(id -u)" != "0" ] || chown "${server_owner}" "${rules_dir}"
+    # Staged in hidden siblings, which the hook never compiles; the two renames are far quicker than its debounce
+    # (a folder must be still for a poll interval), so a reload never sees a half-copied default/.
+    staged="${rules_dir}/.default.new.$$"
+    retired="${rules_dir}/.default.old.$$"
+    rm -rf "${staged}"
+    cp -R "${default_rules}" "${staged}"
+    [ "$(id -u)" != "0" ] || chown -R "${server_owner}" "${staged}"
+    if [ -e "${rules_dir}/default" ] || [ -L "${rules_dir}/default" ]; then
+        mv -T "${rules_dir}/default" "${retired}"
+    fi
+    mv -T "${staged}" "${rules_dir}/default"
+    rm -rf "${retired}"
+    echo "installed the default rules in ${rules_dir}/default"
+    # An install before default/ existed copied the shipped rules flat: drop the unchanged copies, so that no rule
+    # is compiled twice; a changed copy is the administrator's now.
+    for shipped in "${default_rules}"/*; do
+        flat="${rules_dir}/$(basename "${shipped}")"
+        [ -f "${shipped}" ] && [ -f "${flat}" ] && [ ! -L "${flat}" ] || continue
+        if cmp -s "${shipped}" "${flat}"; then
+            rm -f "${flat}"
+            echo "moved ${flat}, an unchanged copy of a default rule, into ${rules_dir}/default"
+        else
+            echo "left ${flat}: it differs from the default rule of that name in ${rules_dir}/default (remove it if"
+            echo "  it is an old default rule, or rename its rules if it is yours and they clash)"
+        fi
+    done
 fi
 for name in quarantine.dir approval.dir; do
     folder="$(host_setting "${PROPERTY_PREFIX}${name}" "${host_config}")"

@@ -164,13 +164,13 @@ class InstallScriptIT {
         Path findings = Files.createDirectories(home.resolve("standalone/log")).resolve("yara-guard-findings.log");
         Files.writeString(findings, "{}\n");
         Path seeded = home.resolve("standalone/configuration/yara-guard/rules");
-        assertThat(seeded).isDirectoryContaining("glob:**.yar");
+        assertThat(seeded.resolve("default")).isDirectoryContaining("glob:**.yar");
 
         Run kept = run("uninstall.sh", home.toString(), "--prefix", prefix.toString());
         assertThat(kept.status()).as(kept.output()).isZero();
         assertThat(quarantine.resolve("entry.json")).exists();
         assertThat(findings).exists();
-        assertThat(seeded).isDirectoryContaining("glob:**.yar");
+        assertThat(seeded.resolve("default")).isDirectoryContaining("glob:**.yar");
 
         assertThat(run("install.sh", home.toString(), "--prefix", prefix.toString()).status()).isZero();
         Run purged = run("uninstall.sh", home.toString(), "--prefix", prefix.toString(), "--purge-data");
@@ -196,13 +196,46 @@ class InstallScriptIT {
         assertThat(module.resolve("module.xml")).exists();
         assertThat(module.resolve("yara-guard-engine.jar")).exists();
         assertThat(module.resolve("jna.jar")).exists();
-        assertThat(rules).isDirectoryContaining("glob:**.yar");
+        assertThat(rules.resolve("default")).isDirectoryContaining("glob:**.yar");
 
         Run second = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
                 prefix.toString(), "--property", "yara-guard.mode=monitor");
         assertThat(second.status()).as(second.output()).isZero();
         assertThat(Files.readString(archiveConfig)).isEqualTo(installed);
         assertThat(countOf(installed, "name=\"org.yaraguard\"")).isEqualTo(1);
+    }
+
+    @Test
+    void aReinstallRefreshesTheDefaultRulesMigratesAFlatCopyAndKeepsLocalRules() throws Exception {
+        Path shipped = bundle.resolve("rules/default/eicar.yar");
+        Files.createDirectories(rules.resolve("local"));
+        Files.copy(shipped, rules.resolve("eicar.yar"));
+        String changed = "rule Changed { condition: false }";
+        Files.writeString(rules.resolve("containers.yar"), changed);
+        String local = "rule Site { condition: false }";
+        Files.writeString(rules.resolve("local/site.yar"), local);
+
+        Run first = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString());
+        assertThat(first.status()).as(first.output()).isZero();
+        assertThat(rules.resolve("eicar.yar")).as("an unchanged flat copy moves into default/").doesNotExist();
+        assertThat(rules.resolve("default/eicar.yar")).hasSameBinaryContentAs(shipped);
+        assertThat(rules.resolve("containers.yar")).as("a changed flat copy is the administrator's").hasContent(changed);
+        assertThat(first.output()).contains("left " + rules.resolve("containers.yar"));
+
+        Files.writeString(rules.resolve("default/eicar.yar"), changed);
+        Files.writeString(rules.resolve("default/retired.yar"), changed);
+        Run second = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
+                prefix.toString());
+        assertThat(second.status()).as(second.output()).isZero();
+        assertThat(rules.resolve("default/eicar.yar")).hasSameBinaryContentAs(shipped);
+        assertThat(rules.resolve("default/retired.yar")).doesNotExist();
+        assertThat(rules.resolve("local/site.yar")).hasContent(local);
+        assertThat(rules.resolve("containers.yar")).hasContent(changed);
+        try (Stream<Path> entries = Files.list(rules)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).as("no staging folder is left behind")
+                    .containsExactlyInAnyOrder("default", "local", "containers.yar");
+        }
     }
 
     @Test
