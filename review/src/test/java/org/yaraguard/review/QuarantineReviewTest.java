@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.quarantine.QuarantineEntry;
+import org.yaraguard.engine.quarantine.RulesStatusFile;
 
 class QuarantineReviewTest {
 
@@ -212,6 +213,21 @@ class QuarantineReviewTest {
         assertThat(purged).containsExactlyInAnyOrder(bare.id(), other.id());
         assertThat(pe.object()).exists();
         assertThat(fixture.findingsLines().stream().filter(l -> l.contains("\"event\":\"purge\""))).hasSize(2);
+    }
+
+    @Test
+    void theHooksRulesStatusInTheQuarantineIsNeitherAnEntryNorUnreadableNorPurged() throws Exception {
+        new RulesStatusFile(fixture.quarantine, dir.resolve("rules"), Clock.fixed(NOW, ZoneOffset.UTC))
+                .refused("id", List.of());
+        List<Unreadable> unreadable = new ArrayList<>();
+
+        List<StudyGroup> studies = review(0).studies(EntryFilter.all(), unreadable::add);
+
+        assertThat(studies).extracting(StudyGroup::studyUid).containsExactly(STUDY_B, STUDY_A);
+        assertThat(unreadable).isEmpty();
+        ageFiles();
+        review(30).applyRetention();
+        assertThat(RulesStatusFile.read(fixture.quarantine)).isPresent();
     }
 
     @Test
