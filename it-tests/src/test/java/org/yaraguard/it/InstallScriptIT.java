@@ -92,6 +92,7 @@ class InstallScriptIT {
         assertThat(bundle.resolve("rules/default")).isDirectoryContaining("glob:**.yar");
         assertThat(bundle.resolve("docs/README.md")).isRegularFile();
         assertThat(bundle.resolve("docs/deployment/README.md")).isRegularFile();
+        assertThat(bundle.resolve("docs/rules/README.md")).isRegularFile();
     }
 
     @Test
