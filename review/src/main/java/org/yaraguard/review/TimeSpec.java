@@ -6,41 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.yaraguard.settings.Values;
 
 /** Parses the times a reviewer types: durations like {@code 30d}, {@code 12h}, {@code 45m}, {@code PT2H}, and points. */
 public final class TimeSpec {
-
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})([dhms])");
 
     private TimeSpec() {
     }
 
     /** {@code 30d}, {@code 12h}, {@code 45m}, {@code 90s} or ISO-8601 ({@code PT2H}, {@code P7D}); never negative. */
     public static Duration duration(String text) {
-        String t = text == null ? "" : text.strip();
-        Matcher m = SHORT.matcher(t);
-        Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            };
-        } else {
-            try {
-                d = Duration.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not a duration (use e.g. 30d, 12h, 45m or PT2H): " + t);
-            }
-        }
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("a duration cannot be negative");
-        }
-        return d;
+        return Values.span(text);
     }
 
     /** A duration in words, as users write it back: {@code 30 days}, {@code 1 day 12 hours}, {@code 45 minutes}. */

@@ -52,7 +52,16 @@ public final class Values {
 
     /** A duration: {@code 30d}, {@code 12h}, {@code 45m}, {@code 90s} or ISO-8601 ({@code PT2H}); positive. */
     public static Duration duration(String text) {
-        String t = text.strip();
+        Duration d = span(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("\"" + text + "\" must be longer than zero");
+        }
+        return d;
+    }
+
+    /** A span of time written as {@link #duration(String)} takes it, zero allowed (e.g. "older than 0d"). */
+    public static Duration span(String text) {
+        String t = text == null ? "" : text.strip();
         Matcher m = SHORT_DURATION.matcher(t);
         Duration d;
         if (m.matches()) {
@@ -67,11 +76,11 @@ public final class Values {
             try {
                 d = Duration.parse(t);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a duration (e.g. 30d, 12h, 45m, 90s, PT2H)");
+                throw new IllegalArgumentException("\"" + t + "\" is not a duration (e.g. 30d, 12h, 45m, 90s, PT2H)");
             }
         }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("\"" + text + "\" must be longer than zero");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("\"" + t + "\" cannot be negative");
         }
         return d;
     }
