@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs DCMTK command-line tools with argument lists (never through a shell). */
 public final class Dcmtk {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final Path workFolder;
 
@@ -27,6 +28,18 @@ public final class Dcmtk {
 
     /** Runs {@code tool} with {@code arguments}; fails with the tool's output when it exits non-zero. */
     public void run(String tool, List<String> arguments) throws IOException {
+        ToolRun run = execute(tool, arguments, TIMEOUT);
+        if (run.exitCode() != 0) {
+            throw new IOException(tool + " " + String.join(" ", arguments) + " failed with exit code "
+                    + run.exitCode() + ": " + run.output().strip());
+        }
+    }
+
+    /**
+     * Runs {@code tool} (a name on the PATH or a path) with {@code arguments} and returns how it ended, whatever its
+     * exit code; fails when it cannot be started ({@link DcmtkUnavailableException}) or outlasts {@code timeout}.
+     */
+    public ToolRun execute(String tool, List<String> arguments, Duration timeout) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(tool);
         command.addAll(arguments);
@@ -42,18 +55,15 @@ public final class Dcmtk {
             output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
         }
         try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(tool + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new IOException(tool + " did not finish within " + timeout.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException(tool + " interrupted", e);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException(tool + " " + String.join(" ", arguments) + " failed with exit code "
-                    + process.exitValue() + ": " + output.strip());
-        }
+        return new ToolRun(process.exitValue(), output);
     }
 }
