@@ -203,6 +203,30 @@ class ScanCommandTest {
     }
 
     @Test
+    void aCraftedInstanceUidCannotOptAnObjectOutOfALokiNameExclusion() throws Exception {
+        Path loki = Files.createDirectories(work.resolve("loki-exclusion"));
+        Files.writeString(loki.resolve("loki.yar"), """
+                rule Loki_Excludes_Vendor_Tool {
+                  meta: action = "reject"
+                  strings: $a = "ODD-MARKER"
+                  condition: $a and not filepath contains "VendorTool" and not filename contains "VendorTool"
+                }
+                """);
+        Path dump = work.resolve("crafted-uid.txt");
+        Files.writeString(dump, String.join("\n", "(0008,0016) UI =SecondaryCaptureImageStorage",
+                "(0008,0018) UI [VendorTool]", "(0008,103e) LO [xx ODD-MARKER xx]", ""));
+        Path crafted = work.resolve("crafted-uid.dcm");
+        Process process = new ProcessBuilder(List.of("dump2dcm", "+te", dump.toString(), crafted.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("dump2dcm: %s", output).isZero();
+
+        assertThat(run("scan", "--rules", loki.toString(), "--json", crafted.toString())).isEqualTo(YaraGuard.REJECTED);
+        assertThat(JSON.readTree(out.toString()).get("matches").get(0).get("rule").asText())
+                .isEqualTo("Loki_Excludes_Vendor_Tool");
+    }
+
+    @Test
     void rulesCheckWithoutAFolderChecksTheBundledRules() {
         assertThat(run("rules", "check")).isEqualTo(YaraGuard.OK);
         assertThat(out.toString()).contains("preamble.yar:", "rules in");

@@ -2,6 +2,7 @@ package org.yaraguard.engine.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaraguard.engine.yara.CompileError;
 
 /**
@@ -10,6 +11,9 @@ import org.yaraguard.engine.yara.CompileError;
  * are set too, so their rules compile: an object is the file {@code <SOP Instance UID>.dcm} of type DICOM.
  */
 public final class ExternalVariables {
+
+    /** A DICOM UID (PS3.5 9.1): digits and dots, at most 64 characters. */
+    private static final Pattern UID = Pattern.compile("[0-9.]{1,64}");
 
     public static final String IS_PART10 = "is_part10";
     public static final String REGION = "region";
@@ -47,9 +51,15 @@ public final class ExternalVariables {
                 + "LOKI/THOR rules, or exclude the file by renaming it)");
     }
 
-    /** LOKI's {@code filename} for an object: its SOP Instance UID (empty when it has none) and the extension. */
+    /**
+     * LOKI's {@code filename} for an object: its SOP Instance UID and the extension. Only a well-formed UID is used
+     * (else none): the sender writes that value, and third-party rules exclude known-good files by name or path
+     * (LOKI's false-positive filters, e.g. {@code not filepath contains "\\Program Files\\"}), so a crafted UID
+     * must not opt an object out of a rule.
+     */
     public static String objectFileName(String sopInstanceUid) {
-        return (sopInstanceUid == null ? "" : sopInstanceUid) + OBJECT_EXTENSION;
+        boolean wellFormed = sopInstanceUid != null && UID.matcher(sopInstanceUid).matches();
+        return (wellFormed ? sopInstanceUid : "") + OBJECT_EXTENSION;
     }
 
     /** Name → compile-time default, in a stable order. */
