@@ -11,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.yaraguard.engine.quarantine.FolderOwner;
 import org.yaraguard.engine.quarantine.Sidecar;
 
 /**
@@ -41,6 +43,12 @@ public final class FindingsLog {
 
     private static final Set<OpenOption> APPEND_OPTIONS =
             Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    /**
+     * Root (a review command) never appends through a symbolic link: the log's folder belongs to the server's user,
+     * who could otherwise point the log at any file root can write.
+     */
+    private static final Set<OpenOption> ROOT_APPEND_OPTIONS = Set.of(StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     /** Findings name patients: a new log file is readable by the server's user only. */
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -144,7 +152,8 @@ public final class FindingsLog {
         if (folder != null) {
             Files.createDirectories(folder);
         }
-        try (FileChannel writer = FileChannel.open(file, APPEND_OPTIONS, OWNER_ONLY)) {
+        try (FileChannel writer = FileChannel.open(file,
+                FolderOwner.runningAsRoot() ? ROOT_APPEND_OPTIONS : APPEND_OPTIONS, OWNER_ONLY)) {
             FileLock held = lock(writer);
             if (held == null) {
                 return false;

@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFileAttributes;
  */
 public final class FolderOwner {
 
-    private static final boolean ROOT = runningAsRoot();
+    private static final boolean ROOT = rootUid();
 
     private FolderOwner() {
     }
@@ -37,7 +37,12 @@ public final class FolderOwner {
         }
     }
 
-    private static boolean runningAsRoot() {
+    /** Whether this process runs as root (effective uid 0). */
+    public static boolean runningAsRoot() {
+        return ROOT;
+    }
+
+    private static boolean rootUid() {
         try {
             // /proc/self is owned by the process's effective user: no native call and no user-name guess needed.
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));

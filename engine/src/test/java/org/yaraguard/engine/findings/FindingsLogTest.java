@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.engine.dicom.ReviewAttributes;
+import org.yaraguard.engine.quarantine.FolderOwner;
 import org.yaraguard.engine.quarantine.Sidecar;
 
 class FindingsLogTest {
@@ -62,6 +63,17 @@ class FindingsLogTest {
         assertThat(line.get("id").asText()).isEqualTo("ab".repeat(32));
         assertThat(line.get("user").asText()).isEqualTo("admin");
         assertThat(line.get("reason").asText()).isEqualTo("false positive");
+    }
+
+    @Test
+    void rootNeverAppendsThroughALinkTheLogFoldersOwnerPlanted() throws IOException {
+        assumeTrue(FolderOwner.runningAsRoot(), "only root is refused the link");
+        Path target = Files.writeString(temp.resolve("root-owned.conf"), "untouched\n");
+        Path link = Files.createSymbolicLink(temp.resolve("findings.log"), target);
+
+        assertThat(new FindingsLog(link, CLOCK).appendReview("purge", "ab".repeat(32), "root", "why")).isFalse();
+
+        assertThat(Files.readString(target)).isEqualTo("untouched\n");
     }
 
     @Test
