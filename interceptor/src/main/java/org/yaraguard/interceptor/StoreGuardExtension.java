@@ -85,7 +85,8 @@ public class StoreGuardExtension implements Extension {
         }
         String refusal = null;
         try {
-            guard = Guard.start(GuardSettings.fromSystemProperties(), Clock.systemUTC());
+            GuardSettings settings = GuardSettings.fromSystemProperties();
+            guard = Guard.start(settings, Clock.systemUTC(), Observers.forSettings(settings, Clock.systemUTC()));
         } catch (IllegalArgumentException e) {
             refusal = e.getMessage();
         }

@@ -54,8 +54,10 @@ public final class Guard implements AutoCloseable {
     private final FindingsLog findings;
     private final Approvals approvals;
     private final Clock clock;
+    private final List<GuardObserver> observers;
 
-    private Guard(GuardSettings settings, RulesFolder rules, String unavailable, Clock clock) {
+    private Guard(GuardSettings settings, RulesFolder rules, String unavailable, Clock clock,
+            List<GuardObserver> observers) {
         this.settings = settings;
         this.spool = new Spool(settings.spoolDir(), settings.spoolMemoryBytes(), settings.maxObjectBytes());
         this.rules = rules;
@@ -66,6 +68,7 @@ public final class Guard implements AutoCloseable {
         this.findings = new FindingsLog(settings.findingsLog(), clock);
         this.approvals = new Approvals(settings.approvalDir(), clock);
         this.clock = clock;
+        this.observers = observers;
     }
 
     /**
@@ -73,7 +76,12 @@ public final class Guard implements AutoCloseable {
      * once as an error; stores then follow the start-up policy until a good rule set loads.
      */
     public static Guard start(GuardSettings settings, Clock clock) {
-        return start(settings, clock, RulesFolder::open);
+        return start(settings, clock, List.of());
+    }
+
+    /** As {@link #start(GuardSettings, Clock)}, telling {@code observers} of every rule set and judged object. */
+    public static Guard start(GuardSettings settings, Clock clock, List<GuardObserver> observers) {
+        return start(settings, clock, RulesFolder::open, observers);
     }
 
     /** Opens the rules folder; a seam so that tests can stand in for a machine without libyara. */
@@ -83,12 +91,17 @@ public final class Guard implements AutoCloseable {
     }
 
     static Guard start(GuardSettings settings, Clock clock, RulesOpener opener) {
+        return start(settings, clock, opener, List.of());
+    }
+
+    static Guard start(GuardSettings settings, Clock clock, RulesOpener opener, List<GuardObserver> observers) {
+        List<GuardObserver> told = List.copyOf(observers);
         RulesFolder rules = null;
         String unavailable = null;
         try {
             rules = opener.open(settings.rulesDir(),
-                    RulesFolder.Options.watching(settings.rulesPollInterval(),
-                            new RulesStatusFile(settings.quarantineDir(), settings.rulesDir(), clock)));
+                    RulesFolder.Options.watching(settings.rulesPollInterval(), new RuleSetFanOut(
+                            new RulesStatusFile(settings.quarantineDir(), settings.rulesDir(), clock), told)));
             if (rules.current().isEmpty()) {
                 LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"
                         + " does", settings.rulesDir(), consequence(settings));
@@ -101,7 +114,7 @@ public final class Guard implements AutoCloseable {
             unavailable = "native binding unavailable: " + e;
             LOG.log(Level.ERROR, "YARA Guard cannot load its native binding; " + consequence(settings), e);
         }
-        return new Guard(settings, rules, unavailable, clock);
+        return new Guard(settings, rules, unavailable, clock, told);
     }
 
     private static String consequence(GuardSettings settings) {
@@ -141,6 +154,13 @@ public final class Guard implements AutoCloseable {
      * trouble, with its configured action.
      */
     public Ruling judge(SpooledObject object, Origin origin, List<String> unreadable) {
+        long start = System.nanoTime();
+        Ruling ruling = decide(object, origin, unreadable);
+        tell(ruling, origin, System.nanoTime() - start);
+        return ruling;
+    }
+
+    private Ruling decide(SpooledObject object, Origin origin, List<String> unreadable) {
         Verdict verdict = scan(object, origin);
         if (!unreadable.isEmpty()) {
             verdict = verdict.withTrouble(new Trouble(Trouble.Kind.INCOMPLETE, "bulk value " + unreadable.get(0)
@@ -162,7 +182,7 @@ public final class Guard implements AutoCloseable {
         }
         String quarantineId = keep(object, verdict, origin, mode);
         record(verdict, origin, mode, Sidecar.QUARANTINED, quarantineId);
-        return Ruling.refuse(verdict, mode, settings.rejectStatus(), Comments.forVerdict(verdict));
+        return Ruling.refuse(verdict, mode, settings.rejectStatus(), Comments.forVerdict(verdict), quarantineId);
     }
 
     /**
@@ -227,7 +247,9 @@ public final class Guard implements AutoCloseable {
                 null, 0, 0, false, null, 0);
         Mode mode = settings.modes().modeFor(origin.callingAet(), origin.remoteHost());
         record(verdict, origin, mode, "not-stored", null);
-        return Ruling.refuse(verdict, mode, OUT_OF_RESOURCES, "YARA Guard: cannot spool object");
+        Ruling ruling = Ruling.refuse(verdict, mode, OUT_OF_RESOURCES, "YARA Guard: cannot spool object");
+        tell(ruling, origin, 0);
+        return ruling;
     }
 
     private Verdict scan(SpooledObject object, Origin origin) {
@@ -288,11 +310,31 @@ public final class Guard implements AutoCloseable {
         return written;
     }
 
+    /** Tells every observer; an observer's fault is logged and never changes the ruling. */
+    private void tell(Ruling ruling, Origin origin, long judgeNanos) {
+        for (GuardObserver observer : observers) {
+            try {
+                observer.judged(ruling, origin, judgeNanos);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "YARA Guard observer {0} failed: {1}", observer.getClass().getName(),
+                        e.toString());
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (rules != null) {
             rules.close();
         }
         spool.close();
+        for (GuardObserver observer : observers) {
+            try {
+                observer.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "YARA Guard observer {0} did not close: {1}", observer.getClass().getName(),
+                        e.toString());
+            }
+        }
     }
 }

@@ -335,7 +335,7 @@ class GuardTest {
     }
 
     /** A small bare dataset (what C-STORE delivers) whose private value carries {@code payload}. */
-    private static byte[] object(String studyUid, String payload) {
+    static byte[] object(String studyUid, String payload) {
         return new BulkDataset().text(0x00080016, "UI", "1.2.840.10008.5.1.4.1.1.7").text(0x00080018, "UI", "1.2.3.9")
                 .text(0x0020000D, "UI", studyUid)
                 .bytes(0x00091010, "OB", (payload + " ".repeat(300)).getBytes(StandardCharsets.US_ASCII)).encode();
