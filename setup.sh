@@ -13,6 +13,8 @@ command -v bc >/dev/null || need+=(bc)            # bench/run.sh
 [[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ]] || need+=(python3-pydicom)
 # it-tests ConsoleBrowserIT; installed for either README command, so the second never has to install anything
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || need+=(chromium chromium-driver)
+# it-tests and audit tests: a real syslog receiver (Audit Record Repository) on loopback, TLS and UDP inputs
+[[ -x /usr/sbin/rsyslogd && -n "$(compgen -G '/usr/lib/*/rsyslog/lmnsd_gtls.so')" ]] || need+=(rsyslog rsyslog-gnutls)
 # The library cache is read whole before it is searched: `ldconfig -p | grep -q` under pipefail failed now and then
 # (grep -q exits at the first match, ldconfig then dies of SIGPIPE and the pipeline reports failure).
 libraries="$(ldconfig -p 2>/dev/null || true)"
