@@ -25,6 +25,7 @@ public class ConsoleContext implements ServletContextListener {
     private static final System.Logger LOG = System.getLogger("org.yaraguard.console");
     private static final String REVIEW = "org.yaraguard.console.review";
     private static final String QUARANTINE = "org.yaraguard.console.quarantine";
+    private static final String HUNTS = "org.yaraguard.console.hunts";
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -37,9 +38,11 @@ public class ConsoleContext implements ServletContextListener {
                 Clock.systemUTC());
         event.getServletContext().setAttribute(REVIEW, review);
         event.getServletContext().setAttribute(QUARANTINE, settings.quarantineDir());
+        HuntsFolder hunts = HuntsFolder.from(System.getProperties());
+        event.getServletContext().setAttribute(HUNTS, hunts);
         LOG.log(System.Logger.Level.INFO, "YARA Guard console: quarantine {0}, findings log {1}, approvals {2}, "
-                + "STOW-RS {3}, retention {4} days", settings.quarantineDir(), settings.findingsLog(),
-                settings.approvalDir(), settings.stowUrl(), settings.retentionDays());
+                + "STOW-RS {3}, retention {4} days, hunt reports {5}", settings.quarantineDir(), settings.findingsLog(),
+                settings.approvalDir(), settings.stowUrl(), settings.retentionDays(), hunts.folder());
         if (settings.retentionDays() > 0 && scheduler != null) {
             retention = scheduler.scheduleWithFixedDelay(() -> purgeExpired(review), 1, 60, TimeUnit.MINUTES);
         }
@@ -66,6 +69,10 @@ public class ConsoleContext implements ServletContextListener {
     /** The quarantine folder, where the hook also leaves its rules status. */
     static Path quarantineDir(ServletContext context) {
         return (Path) context.getAttribute(QUARANTINE);
+    }
+
+    static HuntsFolder hunts(ServletContext context) {
+        return (HuntsFolder) context.getAttribute(HUNTS);
     }
 
     static QuarantineReview review(ServletContext context) {

@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.yaraguard.review.AnomalyView;
-import org.yaraguard.review.ByteWindow;
 import org.yaraguard.review.EntryDetail;
-import org.yaraguard.review.MatchView;
 import org.yaraguard.review.ReviewEntry;
 import org.yaraguard.review.ReviewEvent;
 import org.yaraguard.review.ReviewException;
@@ -36,40 +34,33 @@ public class EntryServlet extends HttpServlet {
         ReviewEntry e = detail.entry();
         PrintWriter out = Html.begin(request, response, "Entry " + e.id().substring(0, 16));
         out.println("<table id=\"detail\">");
-        row(out, "Id (SHA-256)", e.id());
-        row(out, "Status", e.status());
-        row(out, "Verdict", e.action() + " (mode " + e.mode() + ")");
-        row(out, "Received", e.receivedAt() + " via " + e.source());
-        row(out, "Sender", orNone(e.callingAet()) + " at " + orNone(e.remoteHost()) + " to " + orNone(e.calledAet()));
-        row(out, "Patient", orNone(e.attributes().patientName()) + " (" + orNone(e.attributes().patientId()) + ")");
-        row(out, "Study", orNone(e.study()) + ", date " + orNone(e.attributes().studyDate()) + ", accession "
+        Html.row(out, "Id (SHA-256)", e.id());
+        Html.row(out, "Status", e.status());
+        Html.row(out, "Verdict", e.action() + " (mode " + e.mode() + ")");
+        Html.row(out, "Received", e.receivedAt() + " via " + e.source());
+        Html.row(out, "Sender", orNone(e.callingAet()) + " at " + orNone(e.remoteHost()) + " to " + orNone(e.calledAet()));
+        Html.row(out, "Patient", orNone(e.attributes().patientName()) + " (" + orNone(e.attributes().patientId()) + ")");
+        Html.row(out, "Study", orNone(e.study()) + ", date " + orNone(e.attributes().studyDate()) + ", accession "
                 + orNone(e.attributes().accessionNumber()));
-        row(out, "Series / instance", orNone(e.series()) + " / " + orNone(e.attributes().sopInstanceUid()));
-        row(out, "Modality", e.attributes().modality());
-        row(out, "Object", e.bytes() + " bytes, " + (e.part10() ? "Part-10" : "bare dataset")
+        Html.row(out, "Series / instance", orNone(e.series()) + " / " + orNone(e.attributes().sopInstanceUid()));
+        Html.row(out, "Modality", e.attributes().modality());
+        Html.row(out, "Object", e.bytes() + " bytes, " + (e.part10() ? "Part-10" : "bare dataset")
                 + ", transfer syntax " + (e.transferSyntax() == null && e.part10() ? "(in the file meta)"
                 : orNone(e.transferSyntax())));
-        row(out, "Rule set", e.rulesetId());
+        Html.row(out, "Rule set", e.rulesetId());
         if (e.trouble() != null) {
-            row(out, "Trouble", e.trouble());
+            Html.row(out, "Trouble", e.trouble());
         }
-        out.println("</table><h2>Matches</h2><table><tr><th>Rule</th><th>Region</th><th>Offsets</th>"
-                + "<th>Action</th><th>Tags</th><th>Metadata</th></tr>");
-        for (MatchView m : e.matches()) {
-            out.println("<tr class=\"match\"><td>" + Html.text(m.namespace() + ":" + m.rule()) + "</td><td>"
-                    + Html.text(m.region()) + "</td><td>" + Html.text(m.offsets()) + "</td><td>"
-                    + Html.text(m.action()) + "</td><td>" + Html.text(m.tags()) + "</td><td>" + Html.text(m.meta())
-                    + "</td></tr>");
-        }
-        out.println("</table>");
+        out.println("</table><h2>Matches</h2>");
+        ObjectViews.matches(out, e.matches());
         for (AnomalyView a : e.anomalies()) {
             out.println("<p>Anomaly " + Html.text(a.kind()) + " at " + a.offset() + ": " + Html.text(a.detail())
                     + "</p>");
         }
         if (detail.head() != null) {
-            window(out, detail.head());
+            ObjectViews.window(out, detail.head());
         }
-        detail.matched().forEach(w -> window(out, w));
+        detail.matched().forEach(w -> ObjectViews.window(out, w));
         detail.notes().forEach(n -> out.println("<p>" + Html.text(n) + "</p>"));
         out.println("<h2>Review trail</h2><ul id=\"trail\">");
         for (ReviewEvent r : e.review()) {
@@ -85,15 +76,6 @@ public class EntryServlet extends HttpServlet {
             form(out, "purge", "Purge (delete)", e.id(), token);
         }
         Html.end(out);
-    }
-
-    private static void row(PrintWriter out, String name, Object value) {
-        out.println("<tr><th>" + Html.text(name) + "</th><td>" + Html.text(value) + "</td></tr>");
-    }
-
-    private static void window(PrintWriter out, ByteWindow w) {
-        out.println("<h3>" + Html.text(w.label()) + "</h3><pre class=\"hex\">"
-                + Html.text(String.join("\n", w.hexLines())) + "</pre>");
     }
 
     private static void form(PrintWriter out, String action, String label, String id, String token) {

@@ -38,6 +38,11 @@ final class Html {
         return out.toString();
     }
 
+    /** A row of a two-column detail table: a name and its escaped value. */
+    static void row(PrintWriter out, String name, Object value) {
+        out.println("<tr><th>" + text(name) + "</th><td>" + text(value) + "</td></tr>");
+    }
+
     /** A query parameter value, URL-encoded and then escaped for an attribute. */
     static String param(String value) {
         return text(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
@@ -59,7 +64,8 @@ final class Html {
                 + "form.inline{display:inline-block;margin-right:2em}"
                 + ".refused{background:#fdd;padding:6px;border:1px solid #c99}");
         out.println("</style></head><body>");
-        out.println("<p>YARA Guard review &middot; <a href=\"studies\">Studies</a> &middot; signed in as <b id=\"user\">"
+        out.println("<p>YARA Guard review &middot; <a href=\"studies\">Studies</a> &middot; <a href=\"hunts\">Hunts</a>"
+                + " &middot; signed in as <b id=\"user\">"
                 + text(request.getRemoteUser()) + "</b> &middot; <a href=\"logout\">Log out</a></p>");
         out.println(RulesBanner.html(RulesStatusFile.read(ConsoleContext.quarantineDir(request.getServletContext()))));
         out.println("<h1>" + text(title) + "</h1>");

@@ -19,7 +19,8 @@ public record HostConfig(Map<String, String> settings) {
             "yara-guard.quarantine.dir", "${jboss.server.data.dir}/yara-guard/quarantine",
             "yara-guard.spool.dir", "${jboss.server.temp.dir}/yara-guard/spool",
             "yara-guard.findings.log", "${jboss.server.log.dir}/yara-guard-findings.log",
-            "yara-guard.approval.dir", "${jboss.server.data.dir}/yara-guard/approvals");
+            "yara-guard.approval.dir", "${jboss.server.data.dir}/yara-guard/approvals",
+            "yara-guard.hunt.reports.dir", "${jboss.server.data.dir}/yara-guard/hunts");
 
     private static final Pattern SERVER_FOLDER = Pattern.compile("\\$\\{(jboss\\.[a-z.]+)(?::[^}]*)?}");
 

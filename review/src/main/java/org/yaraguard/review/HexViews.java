@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the bounded hex views of a quarantined object: its head and a window around each match offset. Reads only
- * those windows, so a 4 GiB object costs a few kilobytes.
+ * Builds the bounded hex views of an object file: its head and a window around each match offset. Reads only those
+ * windows, so a 4 GiB object costs a few kilobytes. The quarantine's entries and the console's view of an object a
+ * retro-hunt found in the archive's storage share it.
  */
-final class HexViews {
+public final class HexViews {
 
     static final int HEAD_BYTES = 132;
     static final int WINDOW_BYTES = 64;
@@ -26,14 +27,23 @@ final class HexViews {
         if (!entry.quarantined()) {
             return new EntryDetail(entry, null, List.of(), List.of("stored by the archive: no bytes are held here"));
         }
+        Windows windows = of(entry.objectFile(), entry.part10(), entry.matches());
+        return new EntryDetail(entry, windows.head(), windows.matched(), windows.notes());
+    }
+
+    /**
+     * The head of {@code file} and a window around each offset of {@code matches} (offsets as the scanner reports
+     * them), at most {@link #MAX_WINDOWS}. The caller decides that the file may be read; it is opened read-only.
+     */
+    public static Windows of(Path file, boolean part10, List<MatchView> matches) throws IOException {
         List<String> notes = new ArrayList<>();
         List<ByteWindow> windows = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(entry.objectFile(), StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            ByteWindow head = new ByteWindow(entry.part10() ? "preamble and DICM prefix" : "first bytes (no preamble)",
+            ByteWindow head = new ByteWindow(part10 ? "preamble and DICM prefix" : "first bytes (no preamble)",
                     0, read(channel, 0, (int) Math.min(HEAD_BYTES, size)));
             int left = 0;
-            for (MatchView match : entry.matches()) {
+            for (MatchView match : matches) {
                 for (long offset : match.offsets()) {
                     long absolute = absolute(match.region(), offset);
                     if (absolute < 0 || absolute >= size) {
@@ -52,7 +62,17 @@ final class HexViews {
             if (left > 0) {
                 notes.add(left + " further match offsets not shown");
             }
-            return new EntryDetail(entry, head, windows, notes);
+            return new Windows(head, windows, notes);
+        }
+    }
+
+    /** The head window, the match windows and remarks (offsets that could not be placed, windows left out). */
+    public record Windows(ByteWindow head, List<ByteWindow> matched, List<String> notes) {
+
+        /** Defensive copies. */
+        public Windows {
+            matched = List.copyOf(matched);
+            notes = List.copyOf(notes);
         }
     }
 

@@ -43,6 +43,7 @@ public final class Schema {
     public static final String STOW_CLIENT_ID = PREFIX + "stow.client.id";
     public static final String STOW_CLIENT_SECRET = PREFIX + "stow.client.secret";
     public static final String RETENTION_DAYS = PREFIX + "retention.days";
+    public static final String HUNT_REPORTS_DIR = PREFIX + "hunt.reports.dir";
 
     private static final Map<String, Setting> SETTINGS = index(List.of(
             new Setting(RULES_DIR, Kind.FOLDER, "${jboss.server.config.dir}/yara-guard/rules", "rules folder"),
@@ -84,7 +85,9 @@ public final class Schema {
             new Setting(STOW_CLIENT_ID, Kind.TEXT, "", "confidential client for releases"),
             new Setting(STOW_CLIENT_SECRET, Kind.SECRET, "", "its secret"),
             new Setting(RETENTION_DAYS, Kind.INTEGER, "0", "days before the console purges an entry (0: never)", 0,
-                    36500)));
+                    36500),
+            new Setting(HUNT_REPORTS_DIR, Kind.FOLDER, "${jboss.server.data.dir}/yara-guard/hunts",
+                    "retro-hunt report folders the console shows")));
 
     private Schema() {
     }
