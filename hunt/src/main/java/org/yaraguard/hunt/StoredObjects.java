@@ -27,6 +27,14 @@ public interface StoredObjects extends AutoCloseable {
      */
     Stream<StoredObject> list(String afterKey) throws IOException;
 
+    /**
+     * True when listing costs little next to reading (a directory walk; not QIDO queries): the hunt then lists a second
+     * time in the background to count what is left, for the progress bar's ETA.
+     */
+    default boolean listingIsCheap() {
+        return false;
+    }
+
     /** The object's whole bytes as stored (a Part-10 file); the caller closes the stream. */
     InputStream open(StoredObject object) throws IOException;
 

@@ -14,7 +14,7 @@ import java.util.List;
  *                  the brief's list for that reason)
  * @param location  for storage, the object's path relative to its storage root ('/' separated); for DICOMweb, the
  *                  WADO-RS URL of the instance
- * @param action    the verdict's action ("refuse", "tag", "log")
+ * @param action    the verdict's action ("reject", "tag", "log")
  * @param trouble   why the scan gave no full answer, or null
  * @param rejection what acting on the hit gave, or null when the hunt was not acting (no rejecter configured)
  */

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param sources          "storage:ROOT" for each storage root, "dicomweb:BASE" for the archive over DICOMweb
  * @param shard            "i/n", "1/1" when not sharded
  * @param since            the lowest StudyDate hunted (yyyyMMdd), or null for all
- * @param objects          objects judged (clean + hits + trouble-only; not-DICOM and unreadable are not judged)
+ * @param objects          objects judged (clean + hits; not-DICOM, unreadable and older than since are not judged)
  * @param bytes            bytes of the judged objects
  * @param trouble          objects whose scan gave no full answer (they may also be hits)
  * @param unreadable       objects that could not be read (listed in failures)
