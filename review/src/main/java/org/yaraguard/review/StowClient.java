@@ -45,9 +45,17 @@ public final class StowClient {
 
     /** A client that authenticates with client credentials when {@link #TOKEN_URL} is set, else anonymous. */
     public static StowClient configured(java.util.Properties p) {
+        return new StowClient(authorization(p), Duration.ofMinutes(2));
+    }
+
+    /**
+     * The Authorization header for requests to the archive, as configured for releases: client credentials when
+     * {@link #TOKEN_URL} is set, else none. Other clients of the same archive (the hunt's DICOMweb) use it too.
+     */
+    public static Supplier<Optional<String>> authorization(java.util.Properties p) {
         String tokenUrl = p.getProperty(TOKEN_URL, "").strip();
         if (tokenUrl.isEmpty()) {
-            return anonymous();
+            return Optional::empty;
         }
         String secret = p.getProperty(CLIENT_SECRET, System.getenv().getOrDefault("YARA_GUARD_STOW_CLIENT_SECRET",
                 ""));
@@ -55,8 +63,7 @@ public final class StowClient {
         if (client.isEmpty() || secret.isEmpty()) {
             throw new IllegalArgumentException(TOKEN_URL + " needs " + CLIENT_ID + " and " + CLIENT_SECRET);
         }
-        return new StowClient(new ClientCredentials(URI.create(tokenUrl), client, secret,
-                java.time.Clock.systemUTC()), Duration.ofMinutes(2));
+        return new ClientCredentials(URI.create(tokenUrl), client, secret, java.time.Clock.systemUTC());
     }
 
     /** The answer of the archive. */
