@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.yaraguard.hunt.HitAction;
+import org.yaraguard.review.hunt.HuntHit;
+import org.yaraguard.review.hunt.Rejection;
 
 /**
  * Rejects one instance through the archive's IOCM REST service,
@@ -22,9 +25,10 @@ import java.time.Duration;
  *   <li>404 for an unknown AE or a code that is not a rejection note, 403, 409, other 4xx: failed, with the
  *       archive's text; 5xx and I/O errors are tried again a bounded number of times, then failed.</li>
  * </ul>
- * Asking twice is harmless: the second answer is "already rejected".
+ * Asking twice is harmless: the second answer is "already rejected". Never called on a dry run: this is the hunt's
+ * action only with {@code --reject}.
  */
-public final class IocmRejecter {
+public final class IocmRejecter implements HitAction {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,56 +55,61 @@ public final class IocmRejecter {
         return code;
     }
 
+    @Override
+    public Rejection act(HuntHit hit) {
+        return reject(hit.studyInstanceUid(), hit.seriesInstanceUid(), hit.sopInstanceUid());
+    }
+
     /** Rejects the instance; never throws for what the archive answers, and waits between retries. */
-    public IocmAnswer reject(String study, String series, String sop) {
+    public Rejection reject(String study, String series, String sop) {
         URI uri;
         try {
             uri = archive.resolve("/studies/%s/series/%s/instances/%s/reject/" + code.value() + "%%5E" + code.scheme(),
                     study, series, sop);
         } catch (IOException e) {
-            return new IocmAnswer(IocmAnswer.Outcome.FAILED, null, e.getMessage());
+            return new Rejection(Rejection.FAILED, null, e.getMessage());
         }
-        IocmAnswer last = null;
+        Rejection last = null;
         Duration wait = backoff;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1 && !pause(wait)) {
-                return new IocmAnswer(IocmAnswer.Outcome.FAILED, last.httpStatus(), "interrupted; last: "
+                return new Rejection(Rejection.FAILED, last.httpStatus(), "interrupted; last: "
                         + last.message());
             }
             if (attempt > 1) {
                 wait = wait.multipliedBy(2);
             }
             last = once(uri);
-            if (last.outcome() != IocmAnswer.Outcome.FAILED || !retryable(last)) {
+            if (!last.failed() || !retryable(last)) {
                 return last;
             }
         }
-        return new IocmAnswer(last.outcome(), last.httpStatus(), last.message() + " (after " + attempts
+        return new Rejection(last.status(), last.httpStatus(), last.message() + " (after " + attempts
                 + " attempts)");
     }
 
-    private IocmAnswer once(URI uri) {
+    private Rejection once(URI uri) {
         HttpResponse<byte[]> response;
         try {
             HttpRequest request = archive.request(uri).header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
             response = archive.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return new IocmAnswer(IocmAnswer.Outcome.FAILED, null, "no answer from the archive: " + e);
+            return new Rejection(Rejection.FAILED, null, "no answer from the archive: " + e);
         }
         int status = response.statusCode();
         String message = errorMessage(response.body());
         if (status == 200) {
-            return new IocmAnswer(IocmAnswer.Outcome.REJECTED, status, "rejected with " + code);
+            return new Rejection(Rejection.REJECTED, status, "rejected with " + code);
         }
         if (status == 404 && message.contains("found for rejection")
                 || status == 400 && message.contains("already rejected")) {
-            return new IocmAnswer(IocmAnswer.Outcome.ALREADY_REJECTED, status, message);
+            return new Rejection(Rejection.ALREADY_REJECTED, status, message);
         }
-        return new IocmAnswer(IocmAnswer.Outcome.FAILED, status, message.isEmpty() ? "HTTP " + status : message);
+        return new Rejection(Rejection.FAILED, status, message.isEmpty() ? "HTTP " + status : message);
     }
 
-    private static boolean retryable(IocmAnswer answer) {
+    private static boolean retryable(Rejection answer) {
         return answer.httpStatus() == null || answer.httpStatus() >= 500;
     }
 

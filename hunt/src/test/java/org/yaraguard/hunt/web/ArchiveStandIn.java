@@ -109,7 +109,7 @@ final class ArchiveStandIn implements AutoCloseable {
         }
         // A stable order that is not the UIDs' text order: the client sorts each study itself.
         List<Instance> list = new ArrayList<>(visible().stream().filter(i -> i.study().equals(study))
-                .sorted(Comparator.comparing(i -> Integer.toHexString(i.sop().hashCode()))).toList());
+                .sorted(Comparator.comparing(i -> new StringBuilder(i.sop()).reverse().toString())).toList());
         List<String> matches = new ArrayList<>();
         for (Instance i : list) {
             matches.add("{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"" + i.study() + "\"]},"

@@ -81,10 +81,10 @@ class DicomWebSourceTest {
     void resumesAfterAKeyAndStartsOverWhenItsStudyIsGone() throws IOException {
         List<String> expected = fill();
         String after = expected.get(10);
-        assertThat(keys(source(2).list(after))).isEqualTo(expected.subList(11, expected.size()));
+        assertThat(keys(source(4).list(after))).isEqualTo(expected.subList(11, expected.size()));
 
         String gone = "1.2.826.0.1.0/1.2.826.0.1.0.1/1.2.826.0.1.0.1.1";
-        assertThat(keys(source(2).list(gone))).isEqualTo(expected);
+        assertThat(keys(source(4).list(gone))).isEqualTo(expected);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yaraguard.review.hunt.Rejection;
 
 class IocmRejecterTest {
 
@@ -38,14 +39,14 @@ class IocmRejecterTest {
 
     @Test
     void rejectsOnceThenAnswersAlreadyRejected() {
-        IocmAnswer first = rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP);
-        assertThat(first).isEqualTo(new IocmAnswer(IocmAnswer.Outcome.REJECTED, 200, "rejected with 113037^DCM"));
+        Rejection first = rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP);
+        assertThat(first).isEqualTo(new Rejection(Rejection.REJECTED, 200, "rejected with 113037^DCM"));
         assertThat(archive.isRejected(SOP)).isTrue();
         assertThat(archive.requests).containsExactly("POST /studies/" + STUDY + "/series/" + SERIES + "/instances/"
                 + SOP + "/reject/113037^DCM");
 
-        IocmAnswer second = rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP);
-        assertThat(second.outcome()).isEqualTo(IocmAnswer.Outcome.ALREADY_REJECTED);
+        Rejection second = rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP);
+        assertThat(second.status()).isEqualTo(Rejection.ALREADY_REJECTED);
         assertThat(second.httpStatus()).isEqualTo(404);
         assertThat(second.message()).isEqualTo("No instances of Study[UID=" + STUDY + "] found for rejection.");
         assertThat(archive.requests).hasSize(2);
@@ -53,8 +54,8 @@ class IocmRejecterTest {
 
     @Test
     void aCodeTheArchiveDoesNotKnowFailsWithItsMessageAndIsNotRetried() {
-        IocmAnswer answer = rejecter("999999^99X", 3).reject(STUDY, SERIES, SOP);
-        assertThat(answer).isEqualTo(new IocmAnswer(IocmAnswer.Outcome.FAILED, 404,
+        Rejection answer = rejecter("999999^99X", 3).reject(STUDY, SERIES, SOP);
+        assertThat(answer).isEqualTo(new Rejection(Rejection.FAILED, 404,
                 "Unknown Rejection Note Code: (999999, 99X)"));
         assertThat(archive.requests).hasSize(1);
         assertThat(archive.isRejected(SOP)).isFalse();
@@ -63,14 +64,14 @@ class IocmRejecterTest {
     @Test
     void serverErrorsAreTriedAgainABoundedNumberOfTimes() {
         archive.forced.put(SOP, new ArrayList<>(List.of(500, 503)));
-        assertThat(rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP).outcome())
-                .isEqualTo(IocmAnswer.Outcome.REJECTED);
+        assertThat(rejecter("113037^DCM", 3).reject(STUDY, SERIES, SOP).status())
+                .isEqualTo(Rejection.REJECTED);
         assertThat(archive.requests).hasSize(3);
 
         archive.requests.clear();
         archive.forced.put("1.2.3", new ArrayList<>(List.of(500, 500, 500, 500)));
-        IocmAnswer failed = rejecter("113037^DCM", 3).reject(STUDY, SERIES, "1.2.3");
-        assertThat(failed.outcome()).isEqualTo(IocmAnswer.Outcome.FAILED);
+        Rejection failed = rejecter("113037^DCM", 3).reject(STUDY, SERIES, "1.2.3");
+        assertThat(failed.status()).isEqualTo(Rejection.FAILED);
         assertThat(failed.httpStatus()).isEqualTo(500);
         assertThat(failed.message()).contains("stand-in fault").contains("after 3 attempts");
         assertThat(archive.requests).hasSize(3);
@@ -84,16 +85,16 @@ class IocmRejecterTest {
     @Test
     void noConnectionIsAFailureAfterTheRetries() {
         archive.close();
-        IocmAnswer answer = rejecter("113037^DCM", 2).reject(STUDY, SERIES, SOP);
-        assertThat(answer.outcome()).isEqualTo(IocmAnswer.Outcome.FAILED);
+        Rejection answer = rejecter("113037^DCM", 2).reject(STUDY, SERIES, SOP);
+        assertThat(answer.status()).isEqualTo(Rejection.FAILED);
         assertThat(answer.httpStatus()).isNull();
         assertThat(answer.message()).contains("no answer from the archive").contains("after 2 attempts");
     }
 
     @Test
     void neverPutsAnUntrustedUidOrCodeIntoTheUrl() {
-        IocmAnswer answer = rejecter("113037^DCM", 1).reject(STUDY, SERIES, "1.2/../../studies");
-        assertThat(answer.outcome()).isEqualTo(IocmAnswer.Outcome.FAILED);
+        Rejection answer = rejecter("113037^DCM", 1).reject(STUDY, SERIES, "1.2/../../studies");
+        assertThat(answer.status()).isEqualTo(Rejection.FAILED);
         assertThat(archive.requests).isEmpty();
         assertThatThrownBy(() -> RejectionCode.parse("113037^DCM/x")).isInstanceOf(IllegalArgumentException.class);
     }
