@@ -1,0 +1,65 @@
+package org.yaraguard.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.yaraguard.audit.spool.SpoolFile;
+
+/** The counts behind {@link AuditOutboxState}, written by the submitting threads and the sender thread. */
+final class DeliveryTally {
+
+    private final AtomicLong spoolDepth = new AtomicLong();
+    private final AtomicLong spoolBytes = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong spooled = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean reachable;
+    private volatile Instant lastSentAt;
+    private volatile String lastError;
+
+    long spoolBytes() {
+        return spoolBytes.get();
+    }
+
+    void spooled(long bytes) {
+        spooled.incrementAndGet();
+        spoolDepth.incrementAndGet();
+        spoolBytes.addAndGet(bytes);
+    }
+
+    /** Returns the number of messages dropped so far. */
+    long dropped() {
+        return dropped.incrementAndGet();
+    }
+
+    /** A spooled message left the spool without being delivered (it never can be). */
+    void discarded(long bytes) {
+        dropped.incrementAndGet();
+        spoolDepth.decrementAndGet();
+        spoolBytes.addAndGet(-bytes);
+    }
+
+    void sent(long bytes, Instant at) {
+        sent.incrementAndGet();
+        spoolDepth.decrementAndGet();
+        spoolBytes.addAndGet(-bytes);
+        lastSentAt = at;
+        reachable = true;
+    }
+
+    void failed(String why) {
+        lastError = why;
+        reachable = false;
+    }
+
+    /** The folder as listed: also counts what other processes dropped in. */
+    void recount(List<SpoolFile> waiting) {
+        spoolDepth.set(waiting.size());
+        spoolBytes.set(waiting.stream().mapToLong(SpoolFile::size).sum());
+    }
+
+    AuditOutboxState state() {
+        return new AuditOutboxState(true, reachable, spoolDepth.get(), spoolBytes.get(), sent.get(), spooled.get(),
+                dropped.get(), lastSentAt, lastError);
+    }
+}

@@ -1,0 +1,151 @@
+package org.yaraguard.audit;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.util.List;
+import org.yaraguard.audit.spool.AuditSpool;
+import org.yaraguard.audit.spool.SpoolFile;
+import org.yaraguard.audit.syslog.MessageTooLargeException;
+import org.yaraguard.audit.syslog.SyslogFrame;
+import org.yaraguard.audit.syslog.SyslogTransport;
+
+/**
+ * The one background thread that empties the spool into the repository: oldest first, each file deleted once sent.
+ * When the repository cannot be reached the files stay and the sender waits, 1 s doubling to 60 s, before it tries
+ * again; between messages it looks at the folder every second for what other processes dropped in.
+ */
+final class SpoolSender implements Runnable {
+
+    private static final Logger LOG = System.getLogger("org.yaraguard");
+    static final long FIRST_BACKOFF_MILLIS = 1_000;
+    static final long MAX_BACKOFF_MILLIS = 60_000;
+    private static final long POLL_MILLIS = 1_000;
+
+    private final AuditSpool spool;
+    private final SyslogTransport transport;
+    private final String repository;
+    private final DeliveryTally tally;
+    private final Clock clock;
+    private final Object signal = new Object();
+    private boolean work;
+    private boolean warned;
+    private volatile boolean running = true;
+
+    SpoolSender(AuditSpool spool, SyslogTransport transport, String repository, DeliveryTally tally, Clock clock) {
+        this.spool = spool;
+        this.transport = transport;
+        this.repository = repository;
+        this.tally = tally;
+        this.clock = clock;
+    }
+
+    /** A message was spooled: send without waiting for the next look at the folder. */
+    void wake() {
+        synchronized (signal) {
+            work = true;
+            signal.notifyAll();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake();
+    }
+
+    @Override
+    public void run() {
+        String hostname = hostname();
+        long backoff = FIRST_BACKOFF_MILLIS;
+        try {
+            while (running) {
+                if (sendWaiting(hostname)) {
+                    backoff = FIRST_BACKOFF_MILLIS;
+                    awaitWork();
+                } else {
+                    Thread.sleep(backoff);
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** Sends what waits, oldest first; returns false when sending failed (the rest stays spooled). */
+    private boolean sendWaiting(String hostname) {
+        List<SpoolFile> waiting;
+        try {
+            waiting = spool.waiting();
+        } catch (IOException | RuntimeException e) {
+            return failed("cannot read the audit spool " + spool.dir() + ": " + e);
+        }
+        tally.recount(waiting);
+        for (SpoolFile file : waiting) {
+            if (!running) {
+                return true;
+            }
+            try {
+                byte[] message = SyslogFrame.of(spool.read(file), file.spooledAt(), hostname,
+                        Long.toString(file.pid()));
+                transport.send(message);
+                spool.delete(file);
+                tally.sent(file.size(), clock.instant());
+                if (warned) {
+                    warned = false;
+                    LOG.log(Level.INFO, "YARA Guard audit messages reach {0} again", repository);
+                }
+            } catch (NoSuchFileException e) {
+                // deleted meanwhile by someone else: nothing to send
+            } catch (MessageTooLargeException e) {
+                discard(file, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                transport.close();
+                return failed("cannot send to " + repository + ": " + e);
+            }
+        }
+        return true;
+    }
+
+    private void discard(SpoolFile file, String why) {
+        try {
+            spool.delete(file);
+            tally.discarded(file.size());
+            LOG.log(Level.ERROR, "YARA Guard dropped audit message {0}: {1}", file.path().getFileName(), why);
+        } catch (IOException e) {
+            failed("cannot delete " + file.path() + ": " + e);
+        }
+    }
+
+    private boolean failed(String why) {
+        tally.failed(why);
+        if (!warned) {
+            warned = true; // once per outage: the state's lastError keeps the latest reason
+            LOG.log(Level.WARNING, "YARA Guard audit messages stay spooled in {0}: {1}", spool.dir(), why);
+        }
+        return false;
+    }
+
+    private void awaitWork() throws InterruptedException {
+        synchronized (signal) {
+            if (!work && running) {
+                signal.wait(POLL_MILLIS);
+            }
+            work = false;
+        }
+    }
+
+    /** RFC 5424 HOSTNAME: the FQDN where known (looked up here, on the sender thread, never on the caller's). */
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (IOException | RuntimeException e) {
+            return "-";
+        }
+    }
+}
