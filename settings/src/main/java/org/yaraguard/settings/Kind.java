@@ -24,11 +24,14 @@ public enum Kind {
     DURATION,
     URL,
     TEXT,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
     /** Text never shown in logs or reports. */
     SECRET;
 
     static final List<String> ACTIONS = List.of("reject", "tag", "log", "clean", "ignore");
     public static final List<String> MODES = List.of("enforce", "monitor");
+    public static final List<String> BOOLEANS = List.of("true", "false");
     public static final List<String> STARTUP_POLICIES = List.of("fail-closed", "fail-open");
 
     public boolean isPath() {
@@ -59,6 +62,7 @@ public enum Kind {
             case BYTES -> Values.bytes(value, setting.min(), setting.max());
             case DURATION -> Values.duration(value);
             case URL -> Values.httpUrl(value);
+            case BOOLEAN -> Values.choice(value, BOOLEANS);
             case TEXT, SECRET -> {
             }
         }

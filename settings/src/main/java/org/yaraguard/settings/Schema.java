@@ -44,6 +44,9 @@ public final class Schema {
     public static final String STOW_CLIENT_SECRET = PREFIX + "stow.client.secret";
     public static final String RETENTION_DAYS = PREFIX + "retention.days";
     public static final String HUNT_REPORTS_DIR = PREFIX + "hunt.reports.dir";
+    public static final String AUDIT_SOURCE_ID = PREFIX + "audit.source.id";
+    public static final String AUDIT_ENTERPRISE_SITE = PREFIX + "audit.enterprise.site";
+    public static final String AUDIT_PATIENT_NAME = PREFIX + "audit.patient.name";
 
     private static final Map<String, Setting> SETTINGS = index(List.of(
             new Setting(RULES_DIR, Kind.FOLDER, "${jboss.server.config.dir}/yara-guard/rules", "rules folder"),
@@ -87,7 +90,10 @@ public final class Schema {
             new Setting(RETENTION_DAYS, Kind.INTEGER, "0", "days before the console purges an entry (0: never)", 0,
                     36500),
             new Setting(HUNT_REPORTS_DIR, Kind.FOLDER, "${jboss.server.data.dir}/yara-guard/hunts",
-                    "retro-hunt report folders the console shows")));
+                    "retro-hunt report folders the console shows"),
+            new Setting(AUDIT_SOURCE_ID, Kind.TEXT, "", "AuditSourceID of audit messages (blank: the host name)"),
+            new Setting(AUDIT_ENTERPRISE_SITE, Kind.TEXT, "", "AuditEnterpriseSiteID of audit messages"),
+            new Setting(AUDIT_PATIENT_NAME, Kind.BOOLEAN, "false", "whether audit messages name the patient")));
 
     private Schema() {
     }

@@ -1,5 +1,9 @@
 package org.yaraguard.audit.message;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+
 /**
  * Who reports and how: the AuditSourceID and enterprise site, this process as an active participant (host and
  * process id), and whether patient names may appear in messages.
@@ -23,6 +27,20 @@ public record AuditIdentity(String sourceId, String enterpriseSiteId, String hos
         }
     }
 
+    /**
+     * The identity of this process: its host name is looked up once here (it may wait on the resolver), never while
+     * a message is built.
+     */
+    public static AuditIdentity ofThisHost(String sourceId, String enterpriseSiteId, boolean patientNames) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        return new AuditIdentity(sourceId, enterpriseSiteId, host, patientNames);
+    }
+
     AuditSource source() {
         return new AuditSource(sourceId, enterpriseSiteId);
     }
@@ -30,6 +48,6 @@ public record AuditIdentity(String sourceId, String enterpriseSiteId, String hos
     /** YARA Guard's own process: UserID yara-guard, AlternativeUserID its process id, role Application. */
     ActiveParticipant process(boolean requestor) {
         return new ActiveParticipant(APPLICATION, String.valueOf(ProcessHandle.current().pid()), null, requestor,
-                host, java.util.List.of(Code.APPLICATION));
+                host, List.of(Code.APPLICATION));
     }
 }
