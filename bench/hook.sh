@@ -10,6 +10,8 @@
 #   bench/hook.sh phases FILE [RULES_DIR]
 #                                 in this JVM, no archive: mean time of spool, judge (and inspection alone) and the
 #                                 stream to store for one clean Part-10 FILE, judged as STOW-RS receives it.
+#   bench/hook.sh metrics         in this JVM: ns per judged object the metrics observer adds, against a no-op
+#                                 observer in the same run (registry shaped like WildFly's: composite → Prometheus).
 #   bench/hook.sh memory [THREADS] [SIZE_MIB...]
 #                                 with -Xmx64m -XX:MaxDirectMemorySize=64m: peak heap, direct memory and RSS of the
 #                                 hook's path for one object of each size and THREADS at once (default 8; 1 7 1024).
@@ -35,11 +37,13 @@ case "$mode" in
     cat it-tests/target/it-work/hook-cost.txt ;;
   phases)
     in_jvm -- org.yaraguard.interceptor.guard.HookPhases "$(realpath "$2")" "$(realpath "${3:-rules/default}")" ;;
+  metrics)
+    in_jvm -- org.yaraguard.interceptor.metrics.MetricsCost ;;
   memory)
     shift
     threads="${1:-8}"; shift || true
     sizes=("$@"); ((${#sizes[@]})) || sizes=(1 7 1024)
     in_jvm -Xmx64m -XX:MaxDirectMemorySize=64m -- org.yaraguard.interceptor.guard.HookMemory rules/default \
       "$threads" "${sizes[@]}" ;;
-  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | metrics | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
 esac

@@ -1,9 +1,11 @@
 package org.yaraguard.interceptor;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.yaraguard.interceptor.guard.GuardObserver;
 import org.yaraguard.interceptor.guard.GuardSettings;
+import org.yaraguard.interceptor.metrics.GuardMetrics;
 
 /** The observers the deployed hook tells of every judged object and rule set: the one place they are chosen. */
 final class Observers {
@@ -12,6 +14,8 @@ final class Observers {
     }
 
     static List<GuardObserver> forSettings(GuardSettings settings, Clock clock) {
-        return List.of();
+        List<GuardObserver> observers = new ArrayList<>();
+        GuardMetrics.start(settings.quarantineDir(), null).ifPresent(observers::add);
+        return observers;
     }
 }
