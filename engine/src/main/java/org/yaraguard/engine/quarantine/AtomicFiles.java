@@ -18,7 +18,7 @@ import java.util.Set;
  * the same folder (owner read/write only, owned as the folder is), fsync, rename over the target, fsync of the
  * folder.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
@@ -35,7 +35,7 @@ final class AtomicFiles {
     }
 
     /** Replaces {@code target} with {@code content}[position, limit); the buffer's position is left unchanged. */
-    static void write(Path target, ByteBuffer content) throws IOException {
+    public static void write(Path target, ByteBuffer content) throws IOException {
         write(target, out -> {
             ByteBuffer src = content.duplicate();
             while (src.hasRemaining()) {
@@ -65,7 +65,7 @@ final class AtomicFiles {
     }
 
     /** Creates {@code folder} (owner only) if missing; an existing folder keeps the mode its administrator chose. */
-    static void ensureFolder(Path folder) throws IOException {
+    public static void ensureFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
         }
