@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.yaraguard.review.hunt.HuntHit;
 import org.yaraguard.review.hunt.HuntSummary;
@@ -24,7 +25,9 @@ final class StoredFile {
         if (!HuntHit.STORAGE.equals(hit.source()) || hit.location() == null) {
             return Optional.empty();
         }
-        for (String source : summary.sources()) {
+        // One source may name several roots ("storage:/fs1, storage:/fs2"); every one is tried.
+        for (String source : summary.sources().stream().flatMap(s -> Arrays.stream(s.split(", (?=storage:)")))
+                .toList()) {
             if (source.startsWith(STORAGE_SOURCE)) {
                 Optional<Path> file = inside(source.substring(STORAGE_SOURCE.length()), hit.location());
                 if (file.isPresent()) {

@@ -19,6 +19,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yaraguard.review.hunt.AffectedStudy;
+import org.yaraguard.review.hunt.HitMatch;
+import org.yaraguard.review.hunt.HuntHit;
+import org.yaraguard.review.hunt.HuntJson;
+import org.yaraguard.review.hunt.HuntReport;
+import org.yaraguard.review.hunt.HuntSummary;
+import org.yaraguard.review.hunt.Rejection;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -60,6 +69,8 @@ class ConsoleBrowserIT extends DeployedArchive {
     private static final String SCRIPT_NAME = SCRIPT + "^" + IMG;
     private static final String RELEASE_REASON = "vendor preamble, checked by the reviewer";
     private static final String PURGE_REASON = "confirmed malware";
+    /** A patient ID as an object could carry it: a hunt report holds it as it came. */
+    private static final String HUNT_PATIENT = "<script>alert(3)</script>";
 
     @TempDir
     Path profile;
@@ -130,14 +141,7 @@ class ConsoleBrowserIT extends DeployedArchive {
         String releaseId = toRelease.sha256();
         String purgeId = toPurge.sha256();
 
-        // Sign in through the FORM login of WildFly's ApplicationRealm.
-        browser.get(ItEnvironment.consoleUrl() + "/studies");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-        browser.findElement(By.id("j_username")).sendKeys(ItEnvironment.reviewerUser());
-        browser.findElement(By.id("j_password")).sendKeys(ItEnvironment.reviewerPassword());
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
-        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(ItEnvironment.reviewerUser());
+        signIn("/studies");
 
         // The refused study is listed; the script in its patient name is text, never run.
         assertNoAlert();
@@ -237,6 +241,86 @@ class ConsoleBrowserIT extends DeployedArchive {
         assertThat(again.httpStatus()).as("second STOW-RS of the released object: %s", again).isEqualTo(409);
         assertThat(FindingsLog.events("approval-used")).filteredOn(e -> releaseId.equals(e.path("id").asText()))
                 .hasSize(1);
+    }
+
+    @Test
+    void huntsPageListsAReportByStudyAndAStudysHitsWithTheirBytes() throws Exception {
+        // The archive's storage as dcm4chee-arc lays it out ({date}/{study hash}/{series hash}/{sop hash}) holding a
+        // real DCMTK-made PDF that opens with JavaScript, and a report of a hunt over it in the default hunts folder
+        // install.sh made, written by the report model's own writer.
+        DicomSample pdf = samples("hunts").pdf("hunt-pdf-javascript", 801, true);
+        Path storage = Files.createDirectories(ItEnvironment.work().resolve("hunt-storage"));
+        String location = "2026/11/25/1A2B3C4D/5E6F7A8B/9C0D1E2F";
+        Files.createDirectories(storage.resolve(location).getParent());
+        Files.write(storage.resolve(location), pdf.part10());
+        long offset = indexOf(pdf.part10(), "/JavaScript");
+        HuntHit hit = new HuntHit(Instant.parse("2026-11-30T12:00:00Z"), "it-hunt", HuntHit.STORAGE, "0:" + location,
+                location, pdf.studyInstanceUid(), DicomSamples.uid(DicomSamples.SERIES, 801), pdf.sopInstanceUid(),
+                DicomSamples.ENCAPSULATED_PDF, HUNT_PATIENT, "ACC801", "20261125", "reject", "it-ruleset-0123456789",
+                pdf.sha256(), pdf.part10().length, null, List.of(new HitMatch("pdf_openaction_javascript", "default",
+                        "encapsulated_document", "reject", List.of(offset))), Rejection.dryRun("113037^DCM"));
+        Path report = Files.createDirectories(ItEnvironment.huntsFolder().resolve("hunt-it"));
+        Files.writeString(report.resolve(HuntReport.HITS), HuntJson.line(hit) + "\n");
+        Files.writeString(report.resolve(HuntReport.SUMMARY), HuntJson.summary(new HuntSummary("it-hunt",
+                Instant.parse("2026-11-30T12:00:00Z"), Instant.parse("2026-11-30T12:01:00Z"), "it-ruleset-0123456789",
+                ItEnvironment.rulesFolder().toString(), List.of("storage:" + storage.toAbsolutePath()), "1/1", null,
+                40, 400_000, 39, 1, 0, 0, 0, 1, 1, Map.of("pdf_openaction_javascript", 1L),
+                List.of(new AffectedStudy(pdf.studyInstanceUid(), HUNT_PATIENT, "ACC801", "20261125", 1,
+                        List.of("pdf_openaction_javascript"), 0, 0)), List.of(), List.of("zeroed preamble"))));
+
+        signIn("/hunts");
+        assertNoAlert();
+        assertThat(browser.findElements(By.cssSelector("tr.hunt[data-report='hunt-it']"))).hasSize(1);
+        assertThat(browser.findElement(By.id("hunt-summary")).getText()).contains("1 patients, 1 studies")
+                .contains("0 instances rejected, 0 failed");
+        assertThat(browser.findElement(By.id("by-study")).getText()).contains(pdf.studyInstanceUid())
+                .contains(HUNT_PATIENT).contains("pdf_openaction_javascript");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        screenshot("hunts");
+
+        browser.findElement(By.cssSelector("tr.hunt-study[data-study='" + pdf.studyInstanceUid() + "'] a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("div.hit")));
+        assertNoAlert();
+        assertThat(browser.findElement(By.cssSelector("div.hit")).getAttribute("data-sop"))
+                .isEqualTo(pdf.sopInstanceUid());
+        assertThat(browser.findElement(By.cssSelector("table.matches")).getText())
+                .contains("default:pdf_openaction_javascript").contains("encapsulated_document")
+                .contains("[" + offset + "]");
+        List<String> hex = browser.findElements(By.cssSelector("pre.hex")).stream().map(e -> e.getText()).toList();
+        assertThat(hex).hasSize(2);
+        assertThat(hex.get(0)).as("the stored file's zeroed preamble").startsWith("00000000  00 00 00 00")
+                .contains("|DICM");
+        assertThat(hex.get(1)).as("the window around the match").contains("|/JavaScript");
+        assertThat(browser.getPageSource()).contains("pdf_openaction_javascript at 0x" + Long.toHexString(offset))
+                .contains("dry-run: 113037^DCM").doesNotContain(HUNT_PATIENT);
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElements(By.tagName("form"))).as("read-only: no actions").isEmpty();
+        screenshot("hunt-study");
+    }
+
+    private void signIn(String page) {
+        // Through the FORM login of WildFly's ApplicationRealm.
+        browser.get(ItEnvironment.consoleUrl() + page);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        browser.findElement(By.id("j_username")).sendKeys(ItEnvironment.reviewerUser());
+        browser.findElement(By.id("j_password")).sendKeys(ItEnvironment.reviewerPassword());
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(ItEnvironment.reviewerUser());
+    }
+
+    private static long indexOf(byte[] bytes, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError(text + " not in the sample");
     }
 
     /** The names in the console WAR the test deploys. */

@@ -69,6 +69,11 @@ final class ItEnvironment {
         return Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
     }
 
+    /** The console's hunt report folder: the default under the server's data folder, made by install.sh. */
+    static Path huntsFolder() {
+        return Path.of(System.getProperty("jboss.home"), "standalone", "data", "yara-guard", "hunts");
+    }
+
     static Path samplesFolder() {
         return work().resolve("samples");
     }
