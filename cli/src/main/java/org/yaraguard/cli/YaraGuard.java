@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Scans DICOM objects with YARA rules; checks rule folders and the configuration; reviews the"
                 + " quarantine.",
         subcommands = {ScanCommand.class, RulesCommand.class, SamplesCommand.class, QuarantineCommand.class,
-                SmokeCommand.class, ConfigCommand.class})
+                SmokeCommand.class, ConfigCommand.class, StatusCommand.class})
 public final class YaraGuard {
 
     /** Exit status: nothing reached reject. */
