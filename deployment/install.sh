@@ -202,7 +202,7 @@ else
         fi
     done
 fi
-for name in quarantine.dir approval.dir hunt.reports.dir; do
+for name in quarantine.dir approval.dir hunt.reports.dir audit.spool.dir; do
     folder="$(host_setting "${PROPERTY_PREFIX}${name}" "${host_config}")"
     if is_plain_path "${folder}" && [ ! -d "${folder}" ]; then
         mkdir -p "${folder}"

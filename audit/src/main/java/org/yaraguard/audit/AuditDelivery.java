@@ -39,9 +39,17 @@ public record AuditDelivery(String repository, Path spoolDir, long spoolMaxBytes
                     target, spoolDir, spoolMaxBytes);
             return outbox;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            String why = "audit delivery is OFF, every audit message is dropped: " + e;
-            LOG.log(Level.ERROR, "YARA Guard {0}", why);
-            return new DisabledOutbox(new AuditOutboxState(true, false, 0, 0, 0, 0, 0, null, why));
+            return broken(e.toString());
         }
+    }
+
+    /**
+     * The outbox of a repository configured so that it cannot work (a wrong setting, an unreadable key store):
+     * logged as an error; every message is counted as dropped and the state says why.
+     */
+    public static AuditOutbox broken(String problem) {
+        String why = "audit delivery is OFF, every audit message is dropped: " + problem;
+        LOG.log(Level.ERROR, "YARA Guard {0}", why);
+        return new DisabledOutbox(new AuditOutboxState(true, false, 0, 0, 0, 0, 0, null, why));
     }
 }

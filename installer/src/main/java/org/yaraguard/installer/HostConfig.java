@@ -20,7 +20,8 @@ public record HostConfig(Map<String, String> settings) {
             "yara-guard.spool.dir", "${jboss.server.temp.dir}/yara-guard/spool",
             "yara-guard.findings.log", "${jboss.server.log.dir}/yara-guard-findings.log",
             "yara-guard.approval.dir", "${jboss.server.data.dir}/yara-guard/approvals",
-            "yara-guard.hunt.reports.dir", "${jboss.server.data.dir}/yara-guard/hunts");
+            "yara-guard.hunt.reports.dir", "${jboss.server.data.dir}/yara-guard/hunts",
+            "yara-guard.audit.spool.dir", "${jboss.server.data.dir}/yara-guard/audit-spool");
 
     private static final Pattern SERVER_FOLDER = Pattern.compile("\\$\\{(jboss\\.[a-z.]+)(?::[^}]*)?}");
 
@@ -31,7 +32,7 @@ public record HostConfig(Map<String, String> settings) {
         FOLDER_DEFAULTS.forEach((name, value) -> settings.put(name, expand(value, folders)));
         server.forEach((name, value) -> {
             // The file is world-readable (0644): a secret there would be readable by every user of the host.
-            if (!name.contains("secret")) {
+            if (!name.contains("secret") && !name.contains("password")) {
                 settings.put(name, expand(value, folders));
             }
         });

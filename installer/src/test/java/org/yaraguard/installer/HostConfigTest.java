@@ -38,6 +38,9 @@ class HostConfigTest {
         assertThat(host.getProperty("yara-guard.approval.dir"))
                 .isEqualTo(home + "/standalone/data/yara-guard/approvals");
         assertThat(host.getProperty("yara-guard.spool.dir")).isEqualTo(home + "/standalone/tmp/yara-guard/spool");
+        // the command line drops its audit messages into the server's audit spool
+        assertThat(host.getProperty("yara-guard.audit.spool.dir"))
+                .isEqualTo(home + "/standalone/data/yara-guard/audit-spool");
         assertThat(host.getProperty("yara-guard.mode")).isEqualTo("monitor");
         assertThat(host.getProperty("wildfly.home")).isEqualTo(home.toString());
         assertThat(host.getProperty("server.config")).isEqualTo(file.toString());
@@ -49,9 +52,12 @@ class HostConfigTest {
     @Test
     void aSecretIsNotCopiedIntoTheWorldReadableFileAndOtherExpressionsAreKept() throws IOException {
         Properties host = hostConfig(copy("standalone.xml"), temp, "yara-guard.stow.client.secret=s3cret",
+                "yara-guard.audit.tls.keystore.password=s3cret", "yara-guard.audit.tls.keystore=/srv/arr.p12",
                 "yara-guard.stow.url=${env.STOW_URL:http://localhost:8080/rs}");
 
         assertThat(host).doesNotContainKey("yara-guard.stow.client.secret");
+        assertThat(host).doesNotContainKey("yara-guard.audit.tls.keystore.password");
+        assertThat(host.getProperty("yara-guard.audit.tls.keystore")).isEqualTo("/srv/arr.p12");
         assertThat(host.getProperty("yara-guard.stow.url")).isEqualTo("${env.STOW_URL:http://localhost:8080/rs}");
     }
 

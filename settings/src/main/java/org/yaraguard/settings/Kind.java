@@ -1,6 +1,7 @@
 package org.yaraguard.settings;
 
 import java.util.List;
+import org.yaraguard.audit.syslog.SyslogTarget;
 import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.Policy;
 
@@ -23,6 +24,8 @@ public enum Kind {
     BYTES,
     DURATION,
     URL,
+    /** {@code tls://host:port} or {@code udp://host:port}: a syslog receiver. */
+    SYSLOG,
     TEXT,
     /** {@code true} or {@code false}. */
     BOOLEAN,
@@ -63,6 +66,7 @@ public enum Kind {
             case DURATION -> Values.duration(value);
             case URL -> Values.httpUrl(value);
             case BOOLEAN -> Values.choice(value, BOOLEANS);
+            case SYSLOG -> SyslogTarget.parse(value);
             case TEXT, SECRET -> {
             }
         }

@@ -47,6 +47,13 @@ public final class Schema {
     public static final String AUDIT_SOURCE_ID = PREFIX + "audit.source.id";
     public static final String AUDIT_ENTERPRISE_SITE = PREFIX + "audit.enterprise.site";
     public static final String AUDIT_PATIENT_NAME = PREFIX + "audit.patient.name";
+    public static final String AUDIT_REPOSITORY = PREFIX + "audit.repository";
+    public static final String AUDIT_SPOOL_DIR = PREFIX + "audit.spool.dir";
+    public static final String AUDIT_SPOOL_MAX_BYTES = PREFIX + "audit.spool.max.bytes";
+    public static final String AUDIT_TLS_TRUSTSTORE = PREFIX + "audit.tls.truststore";
+    public static final String AUDIT_TLS_TRUSTSTORE_PASSWORD = PREFIX + "audit.tls.truststore.password";
+    public static final String AUDIT_TLS_KEYSTORE = PREFIX + "audit.tls.keystore";
+    public static final String AUDIT_TLS_KEYSTORE_PASSWORD = PREFIX + "audit.tls.keystore.password";
 
     private static final Map<String, Setting> SETTINGS = index(List.of(
             new Setting(RULES_DIR, Kind.FOLDER, "${jboss.server.config.dir}/yara-guard/rules", "rules folder"),
@@ -93,7 +100,17 @@ public final class Schema {
                     "retro-hunt report folders the console shows"),
             new Setting(AUDIT_SOURCE_ID, Kind.TEXT, "", "AuditSourceID of audit messages (blank: the host name)"),
             new Setting(AUDIT_ENTERPRISE_SITE, Kind.TEXT, "", "AuditEnterpriseSiteID of audit messages"),
-            new Setting(AUDIT_PATIENT_NAME, Kind.BOOLEAN, "false", "whether audit messages name the patient")));
+            new Setting(AUDIT_PATIENT_NAME, Kind.BOOLEAN, "false", "whether audit messages name the patient"),
+            new Setting(AUDIT_REPOSITORY, Kind.SYSLOG, "", "tls://host:port or udp://host:port of the Audit Record"
+                    + " Repository"),
+            new Setting(AUDIT_SPOOL_DIR, Kind.WRITABLE_FOLDER, "${jboss.server.data.dir}/yara-guard/audit-spool",
+                    "audit messages waiting for the repository"),
+            new Setting(AUDIT_SPOOL_MAX_BYTES, Kind.BYTES, "67108864", "most bytes the audit spool holds", 1,
+                    Long.MAX_VALUE),
+            new Setting(AUDIT_TLS_TRUSTSTORE, Kind.TEXT, "", "trust store for the repository (else the JVM's)"),
+            new Setting(AUDIT_TLS_TRUSTSTORE_PASSWORD, Kind.SECRET, "", "its password"),
+            new Setting(AUDIT_TLS_KEYSTORE, Kind.TEXT, "", "client key store for mutual TLS"),
+            new Setting(AUDIT_TLS_KEYSTORE_PASSWORD, Kind.SECRET, "", "its password")));
 
     private Schema() {
     }

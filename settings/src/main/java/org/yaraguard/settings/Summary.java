@@ -20,7 +20,7 @@ public final class Summary {
         if (value == null || value.isEmpty()) {
             return "-";
         }
-        boolean secret = Schema.find(name).map(Setting::secret).orElse(false);
+        boolean secret = Setting.secretName(name) || Schema.find(name).map(Setting::secret).orElse(false);
         return secret ? "(set)" : value;
     }
 }
