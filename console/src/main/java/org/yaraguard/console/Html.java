@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.yaraguard.engine.quarantine.RulesStatusFile;
+import org.yaraguard.engine.status.GuardStatus;
+import org.yaraguard.engine.status.StatusFile;
 
 /**
  * Server-side HTML output. Every value that reaches a page goes through {@link #text}, which escapes the five
@@ -62,12 +67,16 @@ final class Html {
                 + ".quarantined{color:#a00}.released{color:#070}.stored{color:#555}"
                 + "pre{background:#f4f4f4;padding:6px}.flash{background:#ffd;padding:6px;border:1px solid #cc9}"
                 + "form.inline{display:inline-block;margin-right:2em}"
-                + ".refused{background:#fdd;padding:6px;border:1px solid #c99}");
+                + ".refused{background:#fdd;padding:6px;border:1px solid #c99}"
+                + ".health-ok{color:#070}.health-degraded,.health-unknown{color:#a00}");
         out.println("</style></head><body>");
         out.println("<p>YARA Guard review &middot; <a href=\"studies\">Studies</a> &middot; <a href=\"hunts\">Hunts</a>"
+                + " &middot; <a href=\"status\">Status</a>"
                 + " &middot; signed in as <b id=\"user\">"
                 + text(request.getRemoteUser()) + "</b> &middot; <a href=\"logout\">Log out</a></p>");
-        out.println(RulesBanner.html(RulesStatusFile.read(ConsoleContext.quarantineDir(request.getServletContext()))));
+        Path quarantine = ConsoleContext.quarantineDir(request.getServletContext());
+        out.println(RulesBanner.html(RulesStatusFile.read(quarantine)));
+        out.println(RulesBanner.auditHtml(readStatus(quarantine), Instant.now()));
         out.println("<h1>" + text(title) + "</h1>");
         Object flash = request.getSession().getAttribute(ActionServlet.FLASH);
         if (flash != null) {
@@ -75,6 +84,15 @@ final class Html {
             out.println("<p class=\"flash\" id=\"flash\">" + text(flash) + "</p>");
         }
         return out;
+    }
+
+    /** The plugin's status for the banner; none when there is none or it cannot be read (the Status page says why). */
+    private static Optional<GuardStatus> readStatus(Path quarantine) {
+        try {
+            return Optional.of(StatusFile.read(quarantine));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     static void end(PrintWriter out) {

@@ -1,11 +1,17 @@
 package org.yaraguard.console;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.yaraguard.engine.quarantine.RulesStatus;
+import org.yaraguard.engine.status.GuardStatus;
+import org.yaraguard.engine.status.Health;
 
 /**
  * The line on every page that names the hook's rule set in force and, when its last reload was refused, a banner
- * with the errors: a broken rules update is seen by reviewers, not only in the server log.
+ * with the errors: a broken rules update is seen by reviewers, not only in the server log. Likewise a banner when
+ * audit messages are not reaching the Audit Record Repository.
  */
 final class RulesBanner {
 
@@ -35,5 +41,24 @@ final class RulesBanner {
             out.append("</pre></div>");
         }
         return out.toString();
+    }
+
+    /**
+     * The audit banner: shown while the plugin's status (fresh, not older than {@link Health#STALE}) says audit
+     * delivery needs attention — not draining, failing, or dropping.
+     */
+    static String auditHtml(Optional<GuardStatus> status, Instant now) {
+        Optional<String> problem = status.filter(s -> fresh(s, now)).flatMap(s -> Health.auditProblem(s, now));
+        return problem.map(p -> "<div class=\"refused\" id=\"audit-banner\"><b>Audit messages are not reaching the"
+                + " Audit Record Repository</b>: " + Html.text(p) + " (see <a href=\"status\">Status</a>)</div>")
+                .orElse("");
+    }
+
+    private static boolean fresh(GuardStatus status, Instant now) {
+        try {
+            return Duration.between(Instant.parse(status.writtenAt()), now).compareTo(Health.STALE) <= 0;
+        } catch (DateTimeParseException | NullPointerException e) {
+            return false;
+        }
     }
 }
