@@ -12,6 +12,9 @@
 #                                 stream to store for one clean Part-10 FILE, judged as STOW-RS receives it.
 #   bench/hook.sh metrics         in this JVM: ns per judged object the metrics observer adds, against a no-op
 #                                 observer in the same run (registry shaped like WildFly's: composite → Prometheus).
+#   bench/hook.sh audit FILE      in this JVM: what the audit observer adds per object on the store's thread (a refusal:
+#                                 the Security Alert's XML built; a clean object: nothing built) beside the judge time
+#                                 of FILE in the same run.
 #   bench/hook.sh memory [THREADS] [SIZE_MIB...]
 #                                 with -Xmx64m -XX:MaxDirectMemorySize=64m: peak heap, direct memory and RSS of the
 #                                 hook's path for one object of each size and THREADS at once (default 8; 1 7 1024).
@@ -45,5 +48,7 @@ case "$mode" in
     sizes=("$@"); ((${#sizes[@]})) || sizes=(1 7 1024)
     in_jvm -Xmx64m -XX:MaxDirectMemorySize=64m -- org.yaraguard.interceptor.guard.HookMemory rules/default \
       "$threads" "${sizes[@]}" ;;
-  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | metrics | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
+  audit)
+    in_jvm -- org.yaraguard.interceptor.audit.AuditCost "$(realpath "${2:?usage: $0 audit FILE}")" ;;
+  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | metrics | audit FILE | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
 esac

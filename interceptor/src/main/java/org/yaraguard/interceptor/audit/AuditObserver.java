@@ -20,7 +20,8 @@ import org.yaraguard.interceptor.guard.Ruling;
  * Tells the Audit Record Repository what the hook did: a Security Alert for every audited ruling (see
  * {@link Detections}) and a Security Configuration event for every rule set that goes live, every refused rules
  * folder, and every refused folder restored. On the store's thread it only builds the XML (no I/O) and hands it to
- * the outbox, which never blocks; clean objects cost one comparison. It owns the outbox and closes it at undeploy.
+ * the outbox, which never blocks; clean objects cost one comparison. The outbox is the deployment's (metrics and status read its state): whoever
+ * started it closes it.
  */
 public final class AuditObserver implements GuardObserver {
 
@@ -64,10 +65,5 @@ public final class AuditObserver implements GuardObserver {
 
     private void submit(RuleSetChange change) {
         outbox.submit(AuditXml.write(SecurityConfiguration.of(change, identity)));
-    }
-
-    @Override
-    public void close() {
-        outbox.close();
     }
 }
