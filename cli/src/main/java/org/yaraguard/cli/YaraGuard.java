@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code yara-guard} command: a thin shell over the engine. */
 @Command(name = "yara-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Scans DICOM objects with YARA rules; checks rule folders and the configuration; reviews the"
-                + " quarantine.",
-        subcommands = {ScanCommand.class, RulesCommand.class, SamplesCommand.class, QuarantineCommand.class,
-                SmokeCommand.class, ConfigCommand.class, StatusCommand.class})
+        description = "Scans DICOM objects with YARA rules; hunts through what the archive stored; checks rule folders"
+                + " and the configuration; reviews the quarantine.",
+        subcommands = {ScanCommand.class, HuntCommand.class, RulesCommand.class, SamplesCommand.class,
+                QuarantineCommand.class, SmokeCommand.class, ConfigCommand.class, StatusCommand.class})
 public final class YaraGuard {
 
     /** Exit status: nothing reached reject. */

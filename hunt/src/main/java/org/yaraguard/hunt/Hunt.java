@@ -64,6 +64,7 @@ public final class Hunt {
         Remaining remaining = new Remaining();
         Position from = state.start.position();
         Counts before = state.ledger.live();
+        state.save(null);
         long checkpointMillis = plan.checkpointEvery().toMillis();
         ticker.scheduleWithFixedDelay(state::saveUnlessFinished, checkpointMillis, checkpointMillis,
                 TimeUnit.MILLISECONDS);

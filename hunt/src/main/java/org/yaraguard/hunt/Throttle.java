@@ -47,10 +47,10 @@ public final class Throttle {
         this.refilledAt = ticker.nanos();
     }
 
-    /** {@code mibPerSecond} MiB/s with a burst of a quarter second's worth (at least 1 MiB); 0 means unlimited. */
+    /** {@code mibPerSecond} MiB/s with a burst of a quarter second's worth (at least one 64 KiB read); 0: unlimited. */
     public static Throttle mibPerSecond(double mibPerSecond) {
         long rate = (long) (mibPerSecond * 1024 * 1024);
-        return new Throttle(rate, Math.max(1024 * 1024, rate / 4), Ticker.SYSTEM);
+        return new Throttle(rate, Math.max(64 * 1024, rate / 4), Ticker.SYSTEM);
     }
 
     public static Throttle unlimited() {

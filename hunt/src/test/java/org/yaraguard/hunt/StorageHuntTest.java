@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -191,15 +192,22 @@ class StorageHuntTest {
         Set<String> expected = HuntFixture.hits(clean).stream().map(HuntHit::key).collect(Collectors.toSet());
 
         Path report = dir.resolve("report");
+        Path firstCheckpoint = dir.resolve("first-checkpoint");
         int[] stops = {100, 150, 120};
         for (int stop : stops) {
             StoredObjects stopping = new StoppingSource(StorageFolders.of(List.of(tree.root)), stop);
             assertThatThrownBy(() -> hunt(fixture.plan(List.of(stopping), report, dir.resolve("spool"))))
                     .isInstanceOf(HuntException.class);
+            if (!Files.exists(firstCheckpoint)) {
+                Files.copy(report.resolve(HuntReport.CHECKPOINT), firstCheckpoint);
+            }
             // A kill can cut the last hit line short: the resumed hunt must still read and extend the file.
             Files.writeString(report.resolve(HuntReport.HITS), "{\"at\":\"2026-", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
         }
+        // As if killed before any later checkpoint reached the disk: the hits after the first are past its position.
+        Files.copy(firstCheckpoint, report.resolve(HuntReport.CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(HuntFixture.hits(report)).hasSizeGreaterThan(HuntFixture.hits(clean).size() / 3);
         HuntSummary resumed = hunt(plan(report));
 
         List<String> keys = HuntFixture.hits(report).stream().map(HuntHit::key).toList();

@@ -20,7 +20,7 @@ import org.yaraguard.rules.samples.SampleCatalog;
  * studies, laid out as the archive's default path format {@code yyyy/MM/dd/{study,hash}/{series,hash}/{sop,hash}},
  * with the archive's zeroed preamble, plus a file that is not DICOM.
  */
-final class StorageTree {
+public final class StorageTree {
 
     static final int STUDY_INSTANCE_UID = 0x0020000D;
     static final int SERIES_INSTANCE_UID = 0x0020000E;
@@ -29,11 +29,11 @@ final class StorageTree {
     static final int PATIENT_ID = 0x00100020;
     static final int ACCESSION_NUMBER = 0x00080050;
 
-    final Path root;
+    public final Path root;
     /** Relative path → study UID of each infected object. */
-    final Map<String, String> infected = new LinkedHashMap<>();
+    public final Map<String, String> infected = new LinkedHashMap<>();
     final Set<String> studies = new HashSet<>();
-    final List<String> dicomFiles = new ArrayList<>();
+    public final List<String> dicomFiles = new ArrayList<>();
     final String notDicom;
 
     /**
@@ -41,7 +41,7 @@ final class StorageTree {
      * @param infectedStudies how many of the first studies get infected objects (EICAR, PDF JavaScript, PE in a
      *                  private element, in turn)
      */
-    StorageTree(Path root, Path work, int studies, int perSeries, int infectedStudies) throws IOException {
+    public StorageTree(Path root, Path work, int studies, int perSeries, int infectedStudies) throws IOException {
         this.root = Files.createDirectories(root);
         SampleCatalog catalog = new SampleCatalog(Files.createDirectories(work));
         byte[] clean = catalog.cleanCt();
@@ -87,7 +87,7 @@ final class StorageTree {
         return String.format(Locale.ROOT, "%08X", value.hashCode());
     }
 
-    Set<String> infectedKeys() {
+    public Set<String> infectedKeys() {
         Set<String> keys = new HashSet<>();
         infected.keySet().forEach(k -> keys.add("0:" + k));
         return keys;
