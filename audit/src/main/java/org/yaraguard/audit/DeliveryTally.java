@@ -1,5 +1,7 @@
 package org.yaraguard.audit;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,6 +9,9 @@ import org.yaraguard.audit.spool.SpoolFile;
 
 /** The counts behind {@link AuditOutboxState}, written by the submitting threads and the sender thread. */
 final class DeliveryTally {
+
+    private static final Logger LOG = System.getLogger("org.yaraguard");
+    private static final long DROP_LOG_MILLIS = 60_000;
 
     private final AtomicLong spoolDepth = new AtomicLong();
     private final AtomicLong spoolBytes = new AtomicLong();
@@ -16,6 +21,7 @@ final class DeliveryTally {
     private volatile boolean reachable;
     private volatile Instant lastSentAt;
     private volatile String lastError;
+    private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE);
 
     long spoolBytes() {
         return spoolBytes.get();
@@ -27,9 +33,14 @@ final class DeliveryTally {
         spoolBytes.addAndGet(bytes);
     }
 
-    /** Returns the number of messages dropped so far. */
-    long dropped() {
-        return dropped.incrementAndGet();
+    /** Counts a lost message; logs at most once a minute, with the count so far. */
+    void dropped(String why, Instant now) {
+        long count = dropped.incrementAndGet();
+        long last = lastDropLog.get();
+        long millis = now.toEpochMilli();
+        if ((last == Long.MIN_VALUE || millis - last >= DROP_LOG_MILLIS) && lastDropLog.compareAndSet(last, millis)) {
+            LOG.log(Level.ERROR, "YARA Guard dropped an audit message: {0} ({1} dropped since start)", why, count);
+        }
     }
 
     /** A spooled message left the spool without being delivered (it never can be). */

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Queue;
 import org.yaraguard.audit.spool.AuditSpool;
 import org.yaraguard.audit.spool.SpoolFile;
 import org.yaraguard.audit.syslog.MessageTooLargeException;
@@ -14,9 +15,10 @@ import org.yaraguard.audit.syslog.SyslogFrame;
 import org.yaraguard.audit.syslog.SyslogTransport;
 
 /**
- * The one background thread that empties the spool into the repository: oldest first, each file deleted once sent.
- * When the repository cannot be reached the files stay and the sender waits, 1 s doubling to 60 s, before it tries
- * again; between messages it looks at the folder every second for what other processes dropped in.
+ * The one background thread of delivery: it writes submitted messages into the spool folder as soon as they come
+ * (also while the repository is away), and empties the folder into the repository, oldest first, each file deleted
+ * once sent. When the repository cannot be reached the files stay and sending is tried again after 1 s, doubling to
+ * 60 s; every second it also looks at the folder for what other processes dropped in.
  */
 final class SpoolSender implements Runnable {
 
@@ -26,6 +28,7 @@ final class SpoolSender implements Runnable {
     private static final long POLL_MILLIS = 1_000;
 
     private final AuditSpool spool;
+    private final Queue<Pending> queue;
     private final SyslogTransport transport;
     private final String repository;
     private final DeliveryTally tally;
@@ -35,15 +38,17 @@ final class SpoolSender implements Runnable {
     private boolean warned;
     private volatile boolean running = true;
 
-    SpoolSender(AuditSpool spool, SyslogTransport transport, String repository, DeliveryTally tally, Clock clock) {
+    SpoolSender(AuditSpool spool, Queue<Pending> queue, SyslogTransport transport, String repository,
+            DeliveryTally tally, Clock clock) {
         this.spool = spool;
+        this.queue = queue;
         this.transport = transport;
         this.repository = repository;
         this.tally = tally;
         this.clock = clock;
     }
 
-    /** A message was spooled: send without waiting for the next look at the folder. */
+    /** A message was queued: spool it now. */
     void wake() {
         synchronized (signal) {
             work = true;
@@ -60,20 +65,43 @@ final class SpoolSender implements Runnable {
     public void run() {
         String hostname = hostname();
         long backoff = FIRST_BACKOFF_MILLIS;
+        long retryAt = 0;
         try {
             while (running) {
-                if (sendWaiting(hostname)) {
-                    backoff = FIRST_BACKOFF_MILLIS;
-                    awaitWork();
-                } else {
-                    Thread.sleep(backoff);
-                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                spoolQueued();
+                long now = System.nanoTime() / 1_000_000;
+                if (now >= retryAt) {
+                    if (sendWaiting(hostname)) {
+                        backoff = FIRST_BACKOFF_MILLIS;
+                        retryAt = 0;
+                    } else {
+                        retryAt = now + backoff;
+                        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                    }
                 }
+                awaitWork(retryAt == 0 ? POLL_MILLIS : Math.max(1, Math.min(POLL_MILLIS, retryAt - now)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            spoolQueued();
             transport.close();
+        }
+    }
+
+    /** Writes every queued message into the spool folder; one that does not fit under the cap is dropped. */
+    private void spoolQueued() {
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            try {
+                if (spool.write(pending.xml(), pending.at(), tally.spoolBytes())) {
+                    tally.spooled(pending.xml().length);
+                } else {
+                    tally.dropped("the spool " + spool.dir() + " holds its maximum of " + spool.maxBytes()
+                            + " bytes", clock.instant());
+                }
+            } catch (IOException | RuntimeException e) {
+                tally.dropped("it could not be spooled in " + spool.dir() + ": " + e, clock.instant());
+            }
         }
     }
 
@@ -90,6 +118,7 @@ final class SpoolSender implements Runnable {
             if (!running) {
                 return true;
             }
+            spoolQueued(); // a long backlog never keeps new messages in memory
             try {
                 byte[] message = SyslogFrame.of(spool.read(file), file.spooledAt(), hostname,
                         Long.toString(file.pid()));
@@ -131,10 +160,10 @@ final class SpoolSender implements Runnable {
         return false;
     }
 
-    private void awaitWork() throws InterruptedException {
+    private void awaitWork(long millis) throws InterruptedException {
         synchronized (signal) {
             if (!work && running) {
-                signal.wait(POLL_MILLIS);
+                signal.wait(millis);
             }
             work = false;
         }

@@ -106,8 +106,8 @@ class RsyslogDeliveryTest {
             for (int i = 0; i < during; i++) {
                 outbox.submit(message("outage-during-" + i, "0"));
             }
-            assertThat(outbox.state().spooled()).isEqualTo(1 + during);
-            await(() -> outbox.state().lastError() != null, "the sender notices the outage: " + outbox.state());
+            await(() -> outbox.state().spooled() == 1 + during && outbox.state().lastError() != null,
+                    "all spooled, and the sender notices the outage: " + outbox.state());
             assertThat(outbox.state().reachable()).isFalse();
             assertThat(outbox.state().spoolDepth()).isEqualTo(during);
             rsyslog.start();

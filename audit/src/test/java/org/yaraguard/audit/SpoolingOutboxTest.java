@@ -24,6 +24,8 @@ class SpoolingOutboxTest {
             for (int i = 0; i < 5; i++) {
                 outbox.submit(message);
             }
+            RsyslogDeliveryTest.await(() -> outbox.state().spooled() + outbox.state().dropped() == 5,
+                    "all 5 spooled or dropped: " + outbox.state());
             AuditOutboxState state = outbox.state();
             assertThat(state.configured()).isTrue();
             assertThat(state.spooled()).isEqualTo(3);
@@ -41,7 +43,7 @@ class SpoolingOutboxTest {
         try (AuditOutbox outbox = delivery.start(Clock.systemUTC())) {
             outbox.submit(RsyslogDeliveryTest.message("a", "0"));
             outbox.submit(RsyslogDeliveryTest.message("b", "0"));
-        }
+        } // close() spools what is still queued
         try (AuditOutbox outbox = delivery.start(Clock.systemUTC())) {
             assertThat(outbox.state().spoolDepth()).isEqualTo(2);
             assertThat(outbox.state().spooled()).isZero();
