@@ -42,7 +42,8 @@ public record QidoQuery(List<String> parameters) {
 
     /** This query narrowed to studies on or after {@code yyyyMMdd} ({@code --since}), unless it has a StudyDate. */
     public QidoQuery since(String date) {
-        if (date == null || parameters.stream().anyMatch(p -> p.startsWith("StudyDate=") || p.startsWith("00080020="))) {
+        if (date == null
+                || parameters.stream().anyMatch(p -> p.startsWith("StudyDate=") || p.startsWith("00080020="))) {
             return this;
         }
         List<String> narrowed = new ArrayList<>(parameters);

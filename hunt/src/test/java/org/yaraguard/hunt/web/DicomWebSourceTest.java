@@ -37,7 +37,8 @@ class DicomWebSourceTest {
 
     private DicomWebSource source(int pageSize) {
         return new DicomWebSource(new DicomWebArchive(archive.base(), () -> Optional.of("Bearer t0ken"),
-                Duration.ofSeconds(10)), QidoQuery.parse(List.of("StudyDate=20240101-20241231", "ModalitiesInStudy=CT")),
+                Duration.ofSeconds(10)),
+                QidoQuery.parse(List.of("StudyDate=20240101-20241231", "ModalitiesInStudy=CT")),
                 pageSize, 10_000, MultipartLimits.DEFAULT);
     }
 

@@ -33,7 +33,8 @@ class MultipartRelatedReaderTest {
     static byte[] tricky(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
-        byte[] near = ("\r\n--" + BOUNDARY.substring(0, BOUNDARY.length() - 1) + "X").getBytes(StandardCharsets.US_ASCII);
+        byte[] near = ("\r\n--" + BOUNDARY.substring(0, BOUNDARY.length() - 1) + "X")
+                .getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + near.length < size; at += 65_531) {
             System.arraycopy(near, 0, bytes, at, near.length);
         }

@@ -35,7 +35,7 @@ import java.util.Locale;
  * part was stored, 202 when some were, 409 when none (with each failure's DICOM status, as FailureReason).
  */
 @RequestScoped
-@Path("aets/{aet}/rs/studies")
+@Path("aets/{aet}/rs")
 public class StowRsResource {
 
     @Inject
@@ -45,6 +45,7 @@ public class StowRsResource {
     HttpServletRequest request;
 
     @POST
+    @Path("studies")
     @Consumes("multipart/related")
     public Response store(@PathParam("aet") String aet, @HeaderParam("Content-Type") String contentType,
                           InputStream body) throws IOException {
