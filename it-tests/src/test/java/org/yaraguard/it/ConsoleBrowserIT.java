@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yaraguard.engine.quarantine.RulesStatusFile;
 import org.yaraguard.review.hunt.AffectedStudy;
 import org.yaraguard.review.hunt.HitMatch;
 import org.yaraguard.review.hunt.HuntHit;
@@ -56,7 +57,7 @@ import static org.assertj.core.api.Assertions.fail;
  * hook; the reviewer signs in, sees the refused study (a script in the patient name is shown as text), opens it,
  * releases it — the console POSTs it to the archive's STOW-RS, the real hook honours the one-time approval and the
  * stand-in stores it byte for byte — and purges the other one. Actions without the CSRF token, or from another
- * origin, are refused with 403.
+ * origin, are refused with 403. The Status page shows the rule set in force and counts the objects sent.
  */
 @EnabledIfSystemProperty(named = "it.install.plugin", matches = "true")
 class ConsoleBrowserIT extends DeployedArchive {
@@ -296,6 +297,41 @@ class ConsoleBrowserIT extends DeployedArchive {
         assertThat(browser.findElements(By.tagName("script"))).isEmpty();
         assertThat(browser.findElements(By.tagName("form"))).as("read-only: no actions").isEmpty();
         screenshot("hunt-study");
+    }
+
+    @Test
+    void statusPageShowsTheRuleSetInForceAndTheCountsOfObjectsSent() throws Exception {
+        signIn("/status");
+        long before = objectsShown(0);
+        DicomSamples samples = samples("status");
+        DicomSample clean = samples.image("status-clean", 901, null, "Status^Clean");
+        DicomSample polyglot = samples.image("status-refused", 902, null, "Status^Refused")
+                .withPreamble("status-refused", DicomSamples.pePreamble());
+        assertThat(archive.stowRs(List.of(clean.part10())).httpStatus()).isEqualTo(200);
+        assertThat(archive.stowRs(List.of(polyglot.part10())).httpStatus()).isEqualTo(409);
+
+        // The plugin writes its status within about 2 s of a change, never on the store's thread.
+        assertThat(objectsShown(before + 2)).isGreaterThanOrEqualTo(before + 2);
+        assertNoAlert();
+        String inForce = RulesStatusFile.read(ItEnvironment.quarantineFolder()).orElseThrow().rulesetId();
+        assertThat(browser.findElement(By.id("ruleset-id")).getText()).isEqualTo(inForce);
+        assertThat(browser.findElement(By.id("by-outcome")).getText()).contains("refused").contains("stored");
+        assertThat(browser.findElement(By.id("by-action")).getText()).contains("reject").contains("clean");
+        assertThat(browser.findElement(By.id("by-rule")).getText()).contains("preamble_pe_executable");
+        assertThat(browser.findElement(By.id("health")).getText()).doesNotStartWith("UNKNOWN");
+        assertThat(browser.findElement(By.id("modes")).getText()).contains("(default)");
+        assertThat(browser.findElements(By.tagName("form"))).as("read-only: no actions").isEmpty();
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        screenshot("status");
+    }
+
+    /** The objects the Status page counts, reloading it until the count reaches {@code atLeast}. */
+    private long objectsShown(long atLeast) {
+        return wait.until(page -> {
+            page.navigate().refresh();
+            long shown = Long.parseLong(page.findElement(By.id("objects")).getText());
+            return shown >= atLeast ? shown : null;
+        });
     }
 
     private void signIn(String page) {

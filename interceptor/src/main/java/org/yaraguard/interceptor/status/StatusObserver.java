@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,9 @@ import org.yaraguard.interceptor.guard.Ruling;
 /**
  * Keeps {@code <quarantine>/.status.json} up to date. The store's threads only count in memory; one background thread
  * writes the file when something changed (at most every {@link #TICK}), and at least every {@link #HEARTBEAT} so a
- * reader can tell a live plugin from a stopped one, and recounts the quarantine at most every
- * {@link #RECOUNT}. The 24-hour counts start again at each start: the findings log keeps what came before.
+ * reader can tell a live plugin from a stopped one. The quarantine is recounted at most every {@link #RECOUNT} on a
+ * thread of its own, so a large quarantine never delays the heartbeat. The 24-hour counts start again at each start:
+ * the findings log keeps what came before.
  */
 public final class StatusObserver implements GuardObserver {
 
@@ -55,10 +57,13 @@ public final class StatusObserver implements GuardObserver {
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile GuardStatus.RuleSetInForce ruleSet;
     private volatile GuardStatus.Refusal lastRefusal;
+    private final AtomicBoolean recounting = new AtomicBoolean();
+    private volatile GuardStatus.QuarantineUsage quarantine;
     private ScheduledExecutorService writer;
+    /** Runs the quarantine recount: the calling thread in tests, a thread of its own once started. */
+    private ExecutorService recounter;
     // Touched only by the writer's thread (or a test calling tick()).
     private String host;
-    private GuardStatus.QuarantineUsage quarantine;
     private GuardStatus.AuditDelivery lastAudit;
     private Instant lastWritten;
     private boolean failing;
@@ -78,6 +83,11 @@ public final class StatusObserver implements GuardObserver {
         StatusObserver observer = new StatusObserver(settings, clock, audit);
         observer.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "yara-guard-status");
+            thread.setDaemon(true);
+            return thread;
+        });
+        observer.recounter = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "yara-guard-status-recount");
             thread.setDaemon(true);
             return thread;
         });
@@ -116,9 +126,10 @@ public final class StatusObserver implements GuardObserver {
             if (host == null) {
                 host = hostName();
             }
-            if (quarantine == null || !Instant.parse(quarantine.countedAt()).plus(RECOUNT).isAfter(now)) {
-                quarantine = QuarantineTally.count(quarantineDir, now);
-                changed.set(true);
+            GuardStatus.QuarantineUsage counted = quarantine;
+            if ((counted == null || !Instant.parse(counted.countedAt()).plus(RECOUNT).isAfter(now))
+                    && recounting.compareAndSet(false, true)) {
+                recount(now);
             }
             GuardStatus.AuditDelivery delivery = delivery(audit.get());
             boolean due = lastWritten == null || !lastWritten.plus(HEARTBEAT).isAfter(now);
@@ -140,11 +151,30 @@ public final class StatusObserver implements GuardObserver {
         }
     }
 
+    private void recount(Instant now) {
+        Runnable count = () -> {
+            try {
+                quarantine = QuarantineTally.count(quarantineDir, now);
+                changed.set(true);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "YARA Guard could not count the quarantine {0}: {1}", quarantineDir, e);
+            } finally {
+                recounting.set(false);
+            }
+        };
+        if (recounter == null) {
+            count.run();
+        } else {
+            recounter.execute(count);
+        }
+    }
+
     @Override
     public void close() {
         if (writer != null) {
             // No last write: a status that stops being refreshed is how readers learn the plugin is gone.
             writer.shutdownNow();
+            recounter.shutdownNow();
         }
     }
 
