@@ -27,6 +27,12 @@ import org.yaraguard.hunt.Shard;
 import org.yaraguard.hunt.StorageFolders;
 import org.yaraguard.hunt.StoredObjects;
 import org.yaraguard.hunt.Throttle;
+import org.yaraguard.hunt.web.DicomWebArchive;
+import org.yaraguard.hunt.web.DicomWebSource;
+import org.yaraguard.hunt.web.IocmRejecter;
+import org.yaraguard.hunt.web.MultipartLimits;
+import org.yaraguard.hunt.web.QidoQuery;
+import org.yaraguard.hunt.web.RejectionCode;
 import org.yaraguard.review.hunt.HuntSummary;
 import org.yaraguard.settings.Expressions;
 import org.yaraguard.settings.Schema;
@@ -39,22 +45,38 @@ import picocli.CommandLine.Spec;
 
 /** {@code yara-guard hunt}: judges what the archive already stored with the live (or a candidate) rule set. */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = "Retro-hunt: scans the objects the archive already stored with the live rule set (or --rules), "
+        description = "Retro-hunt: scans the objects the archive already stored (its storage folders and/or over "
+                + "DICOMweb) with the live rule set (or --rules), "
                 + "resumable (run again with the same --report), parallel, throttled and sharded; writes hits.jsonl, "
                 + "summary.json and summary.csv. Exit 0: no hits; 1: hits; 2: could not hunt.")
 final class HuntCommand implements Callable<Integer> {
 
     static final String DEFAULT_REJECTION = "113037^DCM";
+    private static final int QIDO_PAGE = 1000;
+    /** A study's instance list is sorted in memory: a study listing more is a listed failure. */
+    private static final int MAX_INSTANCES_PER_STUDY = 200_000;
+    private static final int REJECT_ATTEMPTS = 3;
+    private static final Duration REJECT_BACKOFF = Duration.ofSeconds(1);
     private static final DateTimeFormatter REPORT_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--storage", paramLabel = "DIR", required = true,
+    @Option(names = "--storage", paramLabel = "DIR",
             description = "A storage folder of the archive (a file-system storage descriptor's root); repeatable. "
                     + "Read only; symbolic links are never followed.")
-    List<Path> storage;
+    List<Path> storage = new ArrayList<>();
+
+    @Option(names = "--dicomweb", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "Hunt through the archive over DICOMweb (QIDO-RS lists, WADO-RS fetches): its REST base of "
+                    + "one AE, e.g. http://localhost:8080/dcm4chee-arc/aets/DCM4CHEE/rs (without URL: "
+                    + DicomWebArchive.URL + ", else the release URL).")
+    String dicomweb;
+
+    @Option(names = "--qido", paramLabel = "KEY=VALUE",
+            description = "A study-level QIDO-RS matching key for --dicomweb, e.g. ModalitiesInStudy=CT; repeatable.")
+    List<String> qido = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Report folder (default: ./hunt-<UTC yyyyMMdd-HHmmss>). A folder holding an unfinished hunt "
@@ -78,11 +100,12 @@ final class HuntCommand implements Callable<Integer> {
 
     @Option(names = "--reject", paramLabel = "CODE", arity = "0..1", fallbackValue = DEFAULT_REJECTION,
             description = "Reject each hit through the archive's IOCM service with this rejection note (default "
-                    + DEFAULT_REJECTION + ", Rejected for Patient Safety Reasons). A dry run unless --apply.")
+                    + DEFAULT_REJECTION + ", Rejected for Patient Safety Reasons); the archive is --dicomweb's or the "
+                    + "configured one. Without --reject the hunt only reports.")
     String reject;
 
-    @Option(names = "--apply", description = "Send the rejections (without it, --reject only records what it would do).")
-    boolean apply;
+    @Option(names = "--dry-run", description = "With --reject: send nothing, record what would be rejected.")
+    boolean dryRun;
 
     @Option(names = "--reviewer", paramLabel = "NAME", defaultValue = "${sys:user.name}",
             description = "Who acts, recorded in the findings log with each rejection (default: the OS user).")
@@ -104,7 +127,7 @@ final class HuntCommand implements Callable<Integer> {
         try {
             String sinceDate = sinceDate();
             Shard part = Shard.parse(shard);
-            HitAction action = action();
+            HitAction action = action(host);
             if (engine.rules == null) {
                 engine.rules = hostPath(host, Schema.RULES_DIR);
                 if (engine.rules == null) {
@@ -114,8 +137,7 @@ final class HuntCommand implements Callable<Integer> {
                 }
             }
             usePolicyOf(host);
-            List<StoredObjects> sources = new ArrayList<>();
-            sources.add(StorageFolders.of(storage));
+            List<StoredObjects> sources = sources(host, sinceDate);
             Path folder = report != null ? report
                     : Path.of("hunt-" + REPORT_STAMP.format(Clock.systemUTC().instant()));
             try (RulesFolder rules = engine.openRules()) {
@@ -164,22 +186,45 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    /** Null without --reject (the report's rejection is then null); a dry run without --apply. */
-    private HitAction action() {
+    /** Storage folders first (the fastest), then the archive over DICOMweb. */
+    private List<StoredObjects> sources(Properties host, String sinceDate) throws IOException {
+        if (storage.isEmpty() && dicomweb == null) {
+            throw new IllegalArgumentException("nothing to hunt: give --storage DIR and/or --dicomweb [URL]");
+        }
+        if (dicomweb == null && !qido.isEmpty()) {
+            throw new IllegalArgumentException("--qido needs --dicomweb");
+        }
+        List<StoredObjects> sources = new ArrayList<>();
+        if (!storage.isEmpty()) {
+            sources.add(StorageFolders.of(storage));
+        }
+        if (dicomweb != null) {
+            sources.add(new DicomWebSource(archive(host), QidoQuery.parse(qido).since(sinceDate), QIDO_PAGE,
+                    MAX_INSTANCES_PER_STUDY, MultipartLimits.DEFAULT));
+        }
+        return sources;
+    }
+
+    /** Null without --reject (the report's rejection is then null); a dry run with --dry-run. */
+    private HitAction action(Properties host) {
         if (reject == null) {
-            if (apply) {
-                throw new IllegalArgumentException("--apply needs --reject");
+            if (dryRun) {
+                throw new IllegalArgumentException("--dry-run goes with --reject");
             }
             return null;
         }
-        if (!reject.matches("[A-Za-z0-9._-]{1,16}\\^[A-Za-z0-9._-]{1,16}")) {
-            throw new IllegalArgumentException("--reject takes CODE^SCHEME, e.g. " + DEFAULT_REJECTION + ": " + reject);
+        RejectionCode code = RejectionCode.parse(reject);
+        if (dryRun) {
+            return HitAction.dryRun("would reject " + code);
         }
-        if (apply) {
-            throw new IllegalArgumentException("--apply needs the archive's IOCM service, which this build cannot "
-                    + "reach yet; run without --apply for a dry run");
-        }
-        return HitAction.dryRun("would reject " + reject);
+        return new IocmRejecter(archive(host), code, REJECT_ATTEMPTS, REJECT_BACKOFF);
+    }
+
+    private DicomWebArchive archive(Properties host) {
+        Properties p = new Properties();
+        p.putAll(host);
+        p.putAll(System.getProperties());
+        return DicomWebArchive.configured(p, dicomweb);
     }
 
     /** The server's policy when the command line gives none: the hunt judges as ingest does. */

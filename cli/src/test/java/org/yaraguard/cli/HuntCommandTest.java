@@ -88,7 +88,9 @@ class HuntCommandTest {
         String root = tree.root.toString();
         assertThat(hunt("--storage", root, "--shard", "3/2")).isEqualTo(YaraGuard.FAILED);
         assertThat(hunt("--storage", root, "--since", "yesterday")).isEqualTo(YaraGuard.FAILED);
-        assertThat(hunt("--storage", root, "--reject", "113037^DCM/../x")).isEqualTo(YaraGuard.FAILED);
+        assertThat(hunt("--storage", root, "--reject", "113037^DCM/../x", "--dry-run")).isEqualTo(YaraGuard.FAILED);
+        assertThat(hunt("--storage", root, "--dry-run")).isEqualTo(YaraGuard.FAILED);
+        assertThat(hunt("--report", dir.resolve("r").toString())).isEqualTo(YaraGuard.FAILED);
         assertThat(hunt("--storage", dir.resolve("missing").toString())).isEqualTo(YaraGuard.FAILED);
         Path broken = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(broken.resolve("bad.yar"), "rule broken { condition: nonsense }");
@@ -102,7 +104,7 @@ class HuntCommandTest {
     @Test
     void aDryRunRejectionSaysWhatItWouldDo() throws IOException {
         Path report = dir.resolve("report");
-        hunt("--storage", tree.root.toString(), "--report", report.toString(), "--reject");
+        hunt("--storage", tree.root.toString(), "--report", report.toString(), "--reject", "--dry-run");
 
         JsonNode first = new ObjectMapper().readTree(Files.readAllLines(report.resolve(HuntReport.HITS)).get(0));
         assertThat(first.at("/rejection/status").asText()).isEqualTo("dry-run");

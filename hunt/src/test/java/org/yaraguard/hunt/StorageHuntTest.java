@@ -3,6 +3,8 @@ package org.yaraguard.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.review.hunt.AffectedStudy;
 import org.yaraguard.review.hunt.HuntHit;
 import org.yaraguard.review.hunt.HuntReport;
@@ -164,6 +167,41 @@ class StorageHuntTest {
                 .singleElement().satisfies(s -> assertThat(s.failed()).isEqualTo(1));
         assertThat(summary.byStudy()).filteredOn(s -> !s.studyInstanceUid().endsWith(".1"))
                 .allSatisfy(s -> assertThat(s.rejected()).isEqualTo(s.instances()));
+    }
+
+    @Test
+    void everyRejectionIsRecordedInTheFindingsLogWithWhoWhyAndTheAnswer() throws Exception {
+        Path log = dir.resolve("findings.log");
+        HitAction rejecting = hit -> new Rejection(Rejection.REJECTED, 200, "{\"count\":1}");
+        HuntPlan p = HuntFixture.with(plan(dir.resolve("report")), Shard.ALL, null, rejecting);
+        hunt(new HuntPlan(p.sources(), p.scanner(), p.rulesDir(), p.rulesetId(), p.report(), p.huntId(), p.threads(),
+                p.throttle(), p.shard(), p.since(), p.action(), new FindingsLog(log), "alice", p.maxObjectBytes(),
+                p.spool(), p.clock(), p.checkpointEvery(), p.progressEvery(), p.listener()));
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(tree.infected.size()).allSatisfy(line -> {
+            assertThat(line.get("event").asText()).isEqualTo("hunt-reject");
+            assertThat(line.get("user").asText()).isEqualTo("alice");
+            assertThat(line.get("rulesetId").asText()).isEqualTo(fixture.rules.current().orElseThrow().id());
+            assertThat(line.get("rules")).isNotEmpty();
+            assertThat(line.at("/rejection/status").asText()).isEqualTo("rejected");
+            assertThat(line.at("/rejection/httpStatus").asInt()).isEqualTo(200);
+        });
+        assertThat(lines).extracting(l -> l.get("sopInstanceUid").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDryRunIsNotRecordedInTheFindingsLog() throws Exception {
+        Path log = dir.resolve("findings.log");
+        HuntPlan p = HuntFixture.with(plan(dir.resolve("report")), Shard.ALL, null, HitAction.dryRun("would"));
+        hunt(new HuntPlan(p.sources(), p.scanner(), p.rulesDir(), p.rulesetId(), p.report(), p.huntId(), p.threads(),
+                p.throttle(), p.shard(), p.since(), p.action(), new FindingsLog(log), "alice", p.maxObjectBytes(),
+                p.spool(), p.clock(), p.checkpointEvery(), p.progressEvery(), p.listener()));
+
+        assertThat(log).doesNotExist();
     }
 
     @Test
