@@ -3,6 +3,11 @@ package org.yaraguard.review;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import org.yaraguard.audit.message.GuardCode;
+import org.yaraguard.audit.message.ObjectIds;
+import org.yaraguard.audit.message.ReviewAction;
+import org.yaraguard.engine.dicom.ReviewAttributes;
 import org.yaraguard.engine.findings.FindingsLog;
 import org.yaraguard.engine.quarantine.FolderOwner;
 
@@ -15,11 +20,13 @@ final class AuditTrail {
     private static final System.Logger LOG = System.getLogger("org.yaraguard.review");
 
     private final FindingsLog findingsLog;
+    private final ReviewAudit audit;
     private final Clock clock;
 
     AuditTrail(ReviewSettings settings, Clock clock) {
         this.findingsLog = settings.findingsLog() == null ? null
                 : new FindingsLog(settings.findingsLog(), settings.rotation(), settings.syslog(), clock);
+        this.audit = settings.audit();
         this.clock = clock;
     }
 
@@ -47,6 +54,31 @@ final class AuditTrail {
             // A log the review created as root must stay the server's, or the server's next line is lost.
             FolderOwner.adopt(findingsLog.file());
         }
+    }
+
+    /**
+     * As {@link #record(ObjectNode)}, then tells the Audit Record Repository (Use of Restricted Function) of the
+     * release, purge, export or view of {@code entry}: after the findings line, which stays the record of the action.
+     */
+    void record(ObjectNode line, ReviewEntry entry) throws IOException {
+        record(line);
+        GuardCode function = switch (line.path("event").asText()) {
+            case "release", "release-failed" -> GuardCode.RELEASE;
+            case "purge" -> GuardCode.PURGE;
+            case "export" -> GuardCode.EXPORT;
+            case "view" -> GuardCode.VIEW;
+            default -> null;
+        };
+        if (function == null || !audit.on()) {
+            return;
+        }
+        ReviewAttributes a = entry.attributes();
+        audit.record(new ReviewAction(Instant.parse(line.path("at").asText()), function, line.path("user").asText(),
+                audit.identity().host(), !"release-failed".equals(line.path("event").asText()), entry.id(),
+                EntryId.isSha256(entry.id()) ? entry.id() : null,
+                line.path("reason").isTextual() ? line.path("reason").asText() : null,
+                new ObjectIds(a.studyInstanceUid(), a.sopClassUid(), a.sopInstanceUid(), a.accessionNumber(),
+                        a.patientId(), a.patientName())));
     }
 
     /** Keeps one log line one line: control characters from user input are replaced. */

@@ -257,7 +257,7 @@ public final class QuarantineReview {
 
     private void purge(ReviewEntry entry, String who, String why) throws IOException {
         folder.delete(entry);
-        audit.record(audit.event("purge", entry.id(), who, why));
+        audit.record(audit.event("purge", entry.id(), who, why), entry);
     }
 
     /** The later of the receive time and the object's file time, so an entry is never purged too soon. */
@@ -269,7 +269,7 @@ public final class QuarantineReview {
     }
 
     private void record(ReviewEntry entry, ObjectNode event, String status) throws IOException {
-        audit.record(event);
+        audit.record(event, entry);
         if (entry.sidecarFile() != null) {
             ObjectNode trail = EntryJson.MAPPER.createObjectNode();
             trail.setAll(event);

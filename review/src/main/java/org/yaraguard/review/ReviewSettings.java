@@ -21,9 +21,10 @@ import org.yaraguard.engine.findings.SyslogCopy;
  * @param rotation       how the findings log rotates, as the server rotates it ({@code yara-guard.findings.max.bytes},
  *                       {@code yara-guard.findings.keep})
  * @param syslog         the findings log's syslog copy ({@code yara-guard.findings.syslog}), or null for none
+ * @param audit          where review actions go as DICOM audit messages ({@code yara-guard.audit.*})
  */
 public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approvalDir, URI stowUrl,
-        Duration approvalTtl, int retentionDays, FindingsRotation rotation, SyslogCopy syslog) {
+        Duration approvalTtl, int retentionDays, FindingsRotation rotation, SyslogCopy syslog, ReviewAudit audit) {
 
     public static final String QUARANTINE_DIR = "yara-guard.quarantine.dir";
     public static final String FINDINGS_LOG = "yara-guard.findings.log";
@@ -51,9 +52,19 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
         if (rotation == null) {
             rotation = FindingsRotation.DEFAULT;
         }
+        if (audit == null) {
+            audit = ReviewAudit.OFF;
+        }
     }
 
-    /** Settings whose findings log rotates and is copied to syslog as this JVM's system properties say. */
+    /** Settings that send no audit messages. */
+    public ReviewSettings(Path quarantineDir, Path findingsLog, Path approvalDir, URI stowUrl, Duration approvalTtl,
+            int retentionDays, FindingsRotation rotation, SyslogCopy syslog) {
+        this(quarantineDir, findingsLog, approvalDir, stowUrl, approvalTtl, retentionDays, rotation, syslog,
+                ReviewAudit.OFF);
+    }
+
+    /** Settings whose findings log rotates and is copied to syslog as this JVM's system properties say; no audit. */
     public ReviewSettings(Path quarantineDir, Path findingsLog, Path approvalDir, URI stowUrl, Duration approvalTtl,
             int retentionDays) {
         this(quarantineDir, findingsLog, approvalDir, stowUrl, approvalTtl, retentionDays,
@@ -74,7 +85,8 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
                 approvals != null ? Path.of(approvals)
                         : quarantinePath == null ? null : quarantinePath.resolveSibling("approvals"),
                 stow.isEmpty() ? null : URI.create(stow), TimeSpec.duration(ttl), Integer.parseInt(retention),
-                FindingsRotation.from(p::getProperty), SyslogCopy.parse(p.getProperty(SyslogCopy.TARGET)));
+                FindingsRotation.from(p::getProperty), SyslogCopy.parse(p.getProperty(SyslogCopy.TARGET)),
+                ReviewAudit.from(p));
     }
 
     /** Settings from the system properties. */
@@ -86,7 +98,13 @@ public record ReviewSettings(Path quarantineDir, Path findingsLog, Path approval
     public ReviewSettings with(Path quarantine, Path findings, Path approvals, URI stow) {
         return new ReviewSettings(quarantine != null ? quarantine : quarantineDir,
                 findings != null ? findings : findingsLog, approvals != null ? approvals : approvalDir,
-                stow != null ? stow : stowUrl, approvalTtl, retentionDays, rotation, syslog);
+                stow != null ? stow : stowUrl, approvalTtl, retentionDays, rotation, syslog, audit);
+    }
+
+    /** The same settings sending review actions to {@code audit}. */
+    public ReviewSettings withAudit(ReviewAudit audit) {
+        return new ReviewSettings(quarantineDir, findingsLog, approvalDir, stowUrl, approvalTtl, retentionDays,
+                rotation, syslog, audit);
     }
 
     /** Replaces {@code ${name}} with the property's value; null when one is not set. */

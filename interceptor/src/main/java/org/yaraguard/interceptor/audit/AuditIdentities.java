@@ -11,10 +11,12 @@ public final class AuditIdentities {
     private AuditIdentities() {
     }
 
+    private static final System.Logger LOG = System.getLogger("org.yaraguard");
+
     /**
      * Reads the AuditSourceID, enterprise site and patient-name switch through {@code lookup} and this host's name.
-     *
-     * @throws IllegalArgumentException naming a setting whose value is wrong
+     * A wrong value is an ERROR in the server log and its default is used (no patient names): audit must not keep
+     * the hook from starting.
      */
     public static AuditIdentity from(Function<String, String> lookup) {
         return AuditIdentity.ofThisHost(text(lookup, Schema.AUDIT_SOURCE_ID), text(lookup, Schema.AUDIT_ENTERPRISE_SITE),
@@ -27,9 +29,11 @@ public final class AuditIdentities {
         String text = value == null || value.isBlank() ? setting.defaultValue() : value.strip();
         try {
             setting.check(text);
+            return text;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            LOG.log(System.Logger.Level.ERROR, "YARA Guard setting {0}: {1}; audit messages use the default \"{2}\"",
+                    name, e.getMessage(), setting.defaultValue());
+            return setting.defaultValue();
         }
-        return text;
     }
 }

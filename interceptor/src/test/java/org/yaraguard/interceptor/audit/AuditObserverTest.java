@@ -136,6 +136,18 @@ class AuditObserverTest {
         }
     }
 
+    @Test
+    void identitySettingsAreReadAndAWrongValueFallsBackToNoPatientNames() {
+        AuditIdentity configured = AuditIdentities.from(Map.of("yara-guard.audit.source.id", "ARCHIVE-NODE-1",
+                "yara-guard.audit.enterprise.site", "Example Hospital", "yara-guard.audit.patient.name", "true")::get);
+        assertThat(configured.sourceId()).isEqualTo("ARCHIVE-NODE-1");
+        assertThat(configured.enterpriseSiteId()).isEqualTo("Example Hospital");
+        assertThat(configured.patientNames()).isTrue();
+        AuditIdentity defaults = AuditIdentities.from(Map.of("yara-guard.audit.patient.name", "yes please")::get);
+        assertThat(defaults.patientNames()).isFalse();
+        assertThat(defaults.sourceId()).isEqualTo(defaults.host()).isNotBlank();
+    }
+
     private Guard start(Outbox outbox, String rules, Map<String, String> more) throws IOException {
         Map<String, String> properties = GuardFolders.under(temp, rules);
         properties.putAll(more);
