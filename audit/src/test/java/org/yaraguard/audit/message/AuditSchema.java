@@ -11,14 +11,17 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
-/** The DICOM audit message schema (PS3.15 A.5.1.1, RELAX NG compact, in test resources) as Jing validates it. */
-final class AuditSchema {
+/**
+ * The DICOM audit message schema (PS3.15 A.5.1.1, RELAX NG compact, in test resources) as Jing validates it; public
+ * for the it-tests, which validate what the repository received (they need Jing on their test class path too).
+ */
+public final class AuditSchema {
 
     private AuditSchema() {
     }
 
     /** The schema's complaints about {@code xml}: empty when it validates. */
-    static List<String> problems(byte[] xml) {
+    public static List<String> problems(byte[] xml) {
         List<String> problems = new ArrayList<>();
         ErrorHandler collect = new ErrorHandler() {
             @Override
