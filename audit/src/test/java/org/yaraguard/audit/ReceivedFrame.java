@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** An RFC 5424 message as the receiver stored it, split into its header fields and the message bytes (BOM removed). */
-record ReceivedFrame(int pri, String timestamp, String hostname, String appName, String procId, String msgId,
+public record ReceivedFrame(int pri, String timestamp, String hostname, String appName, String procId, String msgId,
         String structuredData, boolean bom, byte[] msg) {
 
-    static ReceivedFrame parse(byte[] raw) {
+    public static ReceivedFrame parse(byte[] raw) {
         int[] spaces = new int[7];
         int found = 0;
         for (int i = 0; i < raw.length && found < 7; i++) {

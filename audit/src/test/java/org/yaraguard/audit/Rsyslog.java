@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real rsyslogd on loopback for the tests: a UDP input and a TLS input (gtls, server authenticated by a test CA),
  * every message written raw to a file, records separated by a marker line. Started with {@code -n -f CONF}; a missing
- * rsyslogd fails the test (CI installs rsyslog and rsyslog-gnutls), it is never skipped.
+ * rsyslogd fails the test (CI installs rsyslog and rsyslog-gnutls), it is never skipped. Shared with it-tests
+ * (test-jar).
  */
-final class Rsyslog implements AutoCloseable {
+public final class Rsyslog implements AutoCloseable {
 
     static final String RSYSLOGD = "/usr/sbin/rsyslogd";
     private static final String END = "\n=====END=====\n";
@@ -61,13 +62,13 @@ final class Rsyslog implements AutoCloseable {
     }
 
     /** Starts rsyslogd in {@code dir} with {@code pki}'s server certificate and waits until both inputs listen. */
-    static Rsyslog start(Path dir, TestPki pki) throws IOException, InterruptedException {
+    public static Rsyslog start(Path dir, TestPki pki) throws IOException, InterruptedException {
         Rsyslog rsyslog = new Rsyslog(dir, pki);
         rsyslog.start();
         return rsyslog;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(RSYSLOGD, "-n", "-f", dir.resolve("rsyslog.conf").toString(), "-i",
                 dir.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
@@ -75,7 +76,7 @@ final class Rsyslog implements AutoCloseable {
     }
 
     /** Stops rsyslogd (SIGTERM, as a service stop does) and waits for it to exit. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -85,16 +86,16 @@ final class Rsyslog implements AutoCloseable {
         }
     }
 
-    int udpPort() {
+    public int udpPort() {
         return udpPort;
     }
 
-    int tlsPort() {
+    public int tlsPort() {
         return tlsPort;
     }
 
     /** The raw syslog messages received so far, in arrival order (readiness probes left out). */
-    List<byte[]> received() throws IOException {
+    public List<byte[]> received() throws IOException {
         List<byte[]> messages = new ArrayList<>();
         if (!Files.exists(received)) {
             return messages;
@@ -136,7 +137,7 @@ final class Rsyslog implements AutoCloseable {
         Thread.sleep(100);
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         Path out = dir.resolve("rsyslogd.out");
         return Files.exists(out) ? Files.readString(out) : "";
     }

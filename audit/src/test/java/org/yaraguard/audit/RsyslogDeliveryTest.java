@@ -140,6 +140,21 @@ class RsyslogDeliveryTest {
         assertThat(receivedWith("untrusted-")).isEmpty();
     }
 
+    @Test
+    void aServerCertificateForAnotherNameSendsNothing() throws Exception {
+        TestPki nameOnly = TestPki.make(tmp.resolve("pki-name-only"), "nameonly", "DNS:localhost");
+        try (Rsyslog other = Rsyslog.start(tmp.resolve("rsyslog-name-only"), nameOnly);
+                AuditOutbox outbox = delivery("tls://127.0.0.1:" + other.tlsPort(), "wrongname",
+                        new TlsStores(nameOnly.trustStore(), TestPki.PASSWORD, null, null)).start(Clock.systemUTC())) {
+            outbox.submit(message("wrong-name-1", "0"));
+            await(() -> outbox.state().lastError() != null, "a failure: " + outbox.state());
+            assertThat(outbox.state().lastError()).contains("127.0.0.1");
+            assertThat(outbox.state().sent()).isZero();
+            assertThat(outbox.state().spoolDepth()).isEqualTo(1);
+            assertThat(other.received()).isEmpty();
+        }
+    }
+
     private static AuditDelivery delivery(String repository, String name, TlsStores tls) {
         return new AuditDelivery(repository, tmp.resolve("spool-" + name), 1 << 20, tls);
     }

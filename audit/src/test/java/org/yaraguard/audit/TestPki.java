@@ -10,13 +10,20 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 
-/** A throw-away CA and a server certificate for 127.0.0.1/localhost, made with openssl at test time (never committed). */
-record TestPki(Path caCert, Path serverCert, Path serverKey, Path trustStore) {
+/** A throw-away CA and a server certificate (for localhost), made with openssl at test time, never committed. */
+public record TestPki(Path caCert, Path serverCert, Path serverKey, Path trustStore) {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     /** Makes a CA named {@code name}, a server certificate it signed, and a PKCS12 trust store holding the CA. */
-    static TestPki make(Path dir, String name) throws IOException, InterruptedException, GeneralSecurityException {
+    public static TestPki make(Path dir, String name)
+            throws IOException, InterruptedException, GeneralSecurityException {
+        return make(dir, name, "DNS:localhost,IP:127.0.0.1");
+    }
+
+    /** As {@link #make(Path, String)}, the server certificate naming {@code subjectAltNames}. */
+    public static TestPki make(Path dir, String name, String subjectAltNames)
+            throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(dir);
         Path caKey = dir.resolve(name + "-ca.key");
         Path ca = dir.resolve(name + "-ca.pem");
@@ -24,7 +31,7 @@ record TestPki(Path caCert, Path serverCert, Path serverKey, Path trustStore) {
         Path csr = dir.resolve(name + "-server.csr");
         Path cert = dir.resolve(name + "-server.pem");
         Path ext = dir.resolve(name + "-ext.cnf");
-        Files.writeString(ext, "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        Files.writeString(ext, "subjectAltName=" + subjectAltNames + "\n");
         run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out",
                 ca.toString(), "-days", "2", "-subj", "/CN=" + name + " test CA");
         run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
