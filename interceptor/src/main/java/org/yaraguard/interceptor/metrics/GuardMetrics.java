@@ -26,20 +26,17 @@ public final class GuardMetrics {
     /**
      * The metrics observer of this deployment, or empty when there is no registry to publish to.
      *
-     * @param outbox the audit outbox whose delivery is counted, or null when there is none
+     * @param outbox the audit outbox whose delivery is counted, or null when there is none (one without a
+     *               configured repository gets no audit meters)
      */
     public static Optional<GuardObserver> start(Path quarantineFolder, AuditOutbox outbox) {
         if (!micrometerVisible()) {
-            LOG.log(Level.INFO, "YARA Guard metrics are off: WildFly''s io.micrometer module is not installed");
+            LOG.log(Level.INFO, "YARA Guard metrics are off: WildFly's io.micrometer module is not installed");
             return Optional.empty();
         }
         Optional<GuardObserver> observer = ServerRegistry.observer(quarantineFolder, QUARANTINE_COUNT_PERIOD, outbox);
-        if (observer.isPresent()) {
-            LOG.log(Level.INFO, "YARA Guard metrics go to WildFly''s Micrometer registry (yara_guard_*)");
-        } else {
-            LOG.log(Level.INFO, "YARA Guard metrics are off: no Micrometer registry in this deployment"
-                    + " (is the micrometer subsystem configured?)");
-        }
+        observer.ifPresent(o -> LOG.log(Level.INFO, "YARA Guard metrics go to WildFly's Micrometer registry"
+                + " (yara_guard_*)"));
         return observer;
     }
 

@@ -23,18 +23,33 @@ final class ServerRegistry {
     private ServerRegistry() {
     }
 
+    /** The observer, or empty after one INFO line saying why there is no registry to publish to. */
     static Optional<GuardObserver> observer(Path quarantineFolder, Duration countPeriod, AuditOutbox outbox) {
-        return lookup().map(registry -> new MetricsObserver(registry,
-                QuarantineTally.start(quarantineFolder, countPeriod), outbox == null ? null : outbox::state));
+        Optional<MeterRegistry> registry = lookup();
+        if (registry.isEmpty()) {
+            return Optional.empty();
+        }
+        // Without an audit repository there is no delivery to count: "unreachable" would only raise false alarms.
+        boolean audited = outbox != null && outbox.state().configured();
+        return Optional.of(new MetricsObserver(registry.get(), QuarantineTally.start(quarantineFolder, countPeriod),
+                audited ? outbox::state : null));
     }
 
     private static Optional<MeterRegistry> lookup() {
+        String why;
         try {
             Instance<MeterRegistry> registries = CDI.current().select(MeterRegistry.class);
-            return registries.isResolvable() ? Optional.of(registries.get()) : Optional.empty();
+            // The same registry may be offered more than once (an EAR's modules): any of them will do.
+            Optional<MeterRegistry> registry = registries.stream().findFirst();
+            if (registry.isPresent()) {
+                return registry;
+            }
+            why = "no MeterRegistry bean in this deployment";
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "YARA Guard found no CDI container to ask for a MeterRegistry: {0}", e.toString());
-            return Optional.empty();
+            why = e.toString();
         }
+        LOG.log(Level.INFO, "YARA Guard metrics are off: no Micrometer registry ({0}); is WildFly''s micrometer"
+                + " subsystem configured?", why);
+        return Optional.empty();
     }
 }
