@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.yaraguard.engine.status.GuardStatus;
@@ -164,8 +165,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static String counts(Map<String, Long> counts) {
-        return counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        return counts.isEmpty() ? "-" : new TreeMap<>(counts).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String entries(String heading, Map<String, String> modes) {

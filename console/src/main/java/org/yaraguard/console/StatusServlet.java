@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.yaraguard.engine.status.GuardStatus;
 import org.yaraguard.engine.status.Health;
 import org.yaraguard.engine.status.StatusFile;
@@ -120,7 +121,7 @@ public class StatusServlet extends HttpServlet {
 
     private static void table(PrintWriter out, String id, String heading, Map<String, Long> counts) {
         out.println("<table id=\"" + id + "\"><tr><th>" + heading + "</th><th>Objects</th></tr>");
-        counts.forEach((key, count) -> out.println("<tr><td>" + Html.text(key) + "</td><td>" + count + "</td></tr>"));
+        new TreeMap<>(counts).forEach((key, count) -> out.println("<tr><td>" + Html.text(key) + "</td><td>" + count + "</td></tr>"));
         out.println("</table>");
     }
 

@@ -60,8 +60,9 @@ public record Health(State state, List<String> reasons) {
             reasons.add("no rule set in force");
         }
         if (status.lastRefusal() != null) {
-            reasons.add("the last reload was refused at " + status.lastRefusal().at() + " ("
-                    + status.lastRefusal().errors().size() + " errors)");
+            int errors = status.lastRefusal().errors().size();
+            reasons.add("the last reload was refused at " + status.lastRefusal().at() + " (" + errors
+                    + (errors == 1 ? " error)" : " errors)"));
         }
         auditProblem(status, now).ifPresent(reasons::add);
         if (status.last24h().troubleLastHour() > 0) {
