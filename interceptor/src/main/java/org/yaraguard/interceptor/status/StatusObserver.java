@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.yaraguard.audit.AuditOutboxState;
 import org.yaraguard.engine.rules.RuleSet;
+import org.yaraguard.engine.scan.Action;
 import org.yaraguard.engine.scan.Finding;
+import org.yaraguard.engine.scan.Trouble;
+import org.yaraguard.engine.scan.Verdict;
 import org.yaraguard.engine.status.GuardStatus;
 import org.yaraguard.engine.status.QuarantineTally;
 import org.yaraguard.engine.status.RollingCounts;
@@ -46,6 +50,13 @@ public final class StatusObserver implements GuardObserver {
     static final Duration HEARTBEAT = Duration.ofSeconds(20);
     static final Duration RECOUNT = Duration.ofMinutes(1);
     private static final Logger LOG = System.getLogger("org.yaraguard");
+    // Labels made once: the store's threads only index them.
+    private static final String[] ACTION_LABELS = Arrays.stream(Action.values()).map(Action::label)
+            .toArray(String[]::new);
+    private static final String[] OUTCOME_LABELS = Arrays.stream(Ruling.Outcome.values())
+            .map(StatusObserver::outcome).toArray(String[]::new);
+    private static final String[] TROUBLE_LABELS = Arrays.stream(Trouble.Kind.values())
+            .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', '-')).toArray(String[]::new);
 
     private final Path quarantineDir;
     private final Clock clock;
@@ -97,11 +108,15 @@ public final class StatusObserver implements GuardObserver {
 
     @Override
     public void judged(Ruling ruling, Origin origin, long judgeNanos) {
-        List<String> rules = ruling.verdict().findings().stream().map(Finding::rule).distinct().toList();
-        String trouble = ruling.verdict().trouble() == null ? null
-                : ruling.verdict().trouble().kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        counts.count(clock.instant(), ruling.verdict().action().label(), outcome(ruling.outcome()), rules, trouble);
-        changed.set(true);
+        Verdict verdict = ruling.verdict();
+        List<String> rules = verdict.findings().isEmpty() ? List.of()
+                : verdict.findings().stream().map(Finding::rule).distinct().toList();
+        String trouble = verdict.trouble() == null ? null : TROUBLE_LABELS[verdict.trouble().kind().ordinal()];
+        counts.count(clock.instant(), ACTION_LABELS[verdict.action().ordinal()], OUTCOME_LABELS[ruling.outcome()
+                .ordinal()], rules, trouble);
+        if (!changed.get()) {
+            changed.set(true);
+        }
     }
 
     @Override
