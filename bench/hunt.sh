@@ -69,7 +69,7 @@ row() { # row LABEL -> one line of the table from wall and rss
 }
 cached_share() { # percent of the tree's pages in the page cache (fincore over every file)
   find "$tree" -type f -print0 | xargs -0 fincore -b -n -o RES,SIZE 2>/dev/null |
-    awk '{res+=$1; size+=$2} END {p = size ? 100 * res / size : 0; printf "%.0f", p > 100 ? 100 : p}'
+    awk '{res+=$1; size+=$2} END {p = size ? 100 * res / size : 0; printf "%.0f", (p > 100 ? 100 : p)}'
 }
 hunt() { # hunt NAME ARGS... -> a fresh report folder each time (an old one would resume from its checkpoint)
   local name="$1"; shift
