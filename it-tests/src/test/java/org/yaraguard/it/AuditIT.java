@@ -96,7 +96,7 @@ class AuditIT {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no audit message with " + marker + " within 60 s; received: "
-                        + rsyslog.received().size() + " messages; server log tail: " + ItEnvironment.serverLog());
+                        + rsyslog.received().size() + " messages; server log: " + ItEnvironment.serverLog());
             }
             Thread.sleep(200);
         }
