@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ public final class Hunt {
 
     /** Objects per thread handed out ahead of the threads, so that none waits for the listing. */
     private static final int AHEAD_PER_THREAD = 4;
-    /** Objects of the spool's memory blocks; larger ones wait for their scan in a spool file. */
+    /** Objects up to this size wait for their scan in the spool's memory blocks, larger ones in a spool file. */
     private static final long SPOOL_MEMORY_BYTES = 8L * 1024 * 1024;
 
     private final HuntPlan plan;
@@ -134,6 +135,10 @@ public final class Hunt {
         String rulesetId = plan.rulesetId();
         var found = report.checkpoint();
         if (found.isEmpty()) {
+            if (!report.isEmpty()) {
+                throw new HuntException("the report folder " + report.folder() + " is not empty and holds no hunt: "
+                        + "give a new folder (or that of a hunt to resume)");
+            }
             return new Checkpoint(plan.huntId(), plan.clock().instant().toString(), sources,
                     plan.shard().toString(), plan.since(), plan.rulesDir(), rulesetId, null, Counts.NONE, List.of(),
                     null);
@@ -223,7 +228,7 @@ public final class Hunt {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);

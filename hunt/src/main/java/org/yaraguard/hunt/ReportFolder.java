@@ -54,6 +54,13 @@ final class ReportFolder implements AutoCloseable {
         return folder;
     }
 
+    /** True when the folder holds nothing: a new hunt never writes among someone else's files. */
+    boolean isEmpty() throws IOException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     Optional<Checkpoint> checkpoint() throws IOException {
         Path file = folder.resolve(HuntReport.CHECKPOINT);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -205,6 +205,18 @@ class StorageHuntTest {
     }
 
     @Test
+    void aNewHuntNeverWritesIntoAFolderHoldingOtherFiles() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> hunt(plan(folder))).isInstanceOf(HuntException.class)
+                .hasMessageContaining("not empty");
+        try (var entries = Files.list(folder)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
+    }
+
+    @Test
     void aFinishedHuntIsNotRunAgainInTheSameFolder() throws Exception {
         hunt(plan(dir.resolve("report")));
 
