@@ -162,17 +162,25 @@ final class MultipartRelatedReader {
         return lim - pos >= n;
     }
 
+    /** First index in {@code buf[pos, lim)} where {@code needle} starts, or -1; a tight scan for its first byte. */
     private int indexOf(byte[] needle) {
-        outer:
-        for (int i = pos; i <= lim - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buf[i + j] != needle[j]) {
-                    continue outer;
-                }
+        byte first = needle[0];
+        int last = lim - needle.length;
+        for (int i = pos; i <= last; i++) {
+            if (buf[i] == first && matchesAt(needle, i)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private boolean matchesAt(byte[] needle, int at) {
+        for (int j = 1; j < needle.length; j++) {
+            if (buf[at + j] != needle[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean boundaryChar(int c) {
