@@ -2,13 +2,19 @@ package org.yaraguard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,7 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaraguard.audit.ReceivedFrame;
 import org.yaraguard.audit.Rsyslog;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import org.yaraguard.audit.TestPki;
+import org.yaraguard.audit.message.AuditSchema;
 
 /**
  * The installed plugin sends DICOM audit messages to an Audit Record Repository: a real rsyslogd started here on
@@ -77,6 +86,25 @@ class AuditIT {
                     assertThat(alert.bom()).isTrue();
                     // the rule set that went live when the archive started: a Security Configuration event
                     assertThat(awaitMessage(rsyslog, "110129").msg()).isNotEmpty();
+
+                    DicomSample pdf = DeployedArchive.samples("audit").pdf("pdf-js", 602, true);
+                    StoreOutcome pdfRefused = archive.cStore(pdf.dataset(), "MODALITY9");
+                    assertThat(pdfRefused.refused()).as("%s", pdfRefused).isTrue();
+                    Document pdfAlert = parse(awaitMessage(rsyslog, pdf.studyInstanceUid()).msg());
+                    assertThat(xpath(pdfAlert, "/AuditMessage/EventIdentification/EventTypeCode[1]/@csd-code"))
+                            .isEqualTo("YG001");
+                    assertThat(xpath(pdfAlert, "/AuditMessage/ParticipantObjectIdentification"
+                            + "[ParticipantObjectIDTypeCode/@csd-code='110180']/@ParticipantObjectID"))
+                            .isEqualTo(pdf.studyInstanceUid());
+                    assertThat(xpath(pdfAlert, "/AuditMessage/ActiveParticipant[RoleIDCode/@csd-code='110153']"
+                            + "/@UserID")).isEqualTo("MODALITY9");
+                    assertThat(details(pdfAlert, "rule")).anyMatch(rule -> rule.endsWith(":pdf_javascript"));
+                    // every message the repository received is a valid DICOM audit message (PS3.15 A.5.1)
+                    for (byte[] message : rsyslog.received()) {
+                        byte[] received = ReceivedFrame.parse(message).msg();
+                        assertThat(AuditSchema.problems(received)).as(new String(received, StandardCharsets.UTF_8))
+                                .isEmpty();
+                    }
                 } finally {
                     deployer.undeploy(DEPLOYMENT);
                 }
@@ -84,6 +112,25 @@ class AuditIT {
                 settings.keySet().forEach(this::removeProperty);
             }
         }
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    private static String xpath(Document doc, String path) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(path, doc);
+    }
+
+    /** The decoded values of one ParticipantObjectDetail type. */
+    private static List<String> details(Document doc, String type) throws Exception {
+        NodeList values = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
+                "//ParticipantObjectDetail[@type='" + type + "']/@value", doc, XPathConstants.NODESET);
+        List<String> decoded = new ArrayList<>();
+        for (int i = 0; i < values.getLength(); i++) {
+            decoded.add(new String(Base64.getDecoder().decode(values.item(i).getNodeValue()), StandardCharsets.UTF_8));
+        }
+        return decoded;
     }
 
     private static ReceivedFrame awaitMessage(Rsyslog rsyslog, String marker) throws Exception {
