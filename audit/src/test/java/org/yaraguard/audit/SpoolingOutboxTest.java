@@ -37,6 +37,20 @@ class SpoolingOutboxTest {
     }
 
     @Test
+    void aBurstLargerThanTheQueueIsTakenAndEveryMessageAccountedFor() throws Exception {
+        int burst = 3 * SpoolingOutbox.QUEUE_MESSAGES;
+        try (AuditOutbox outbox = new AuditDelivery("tls://127.0.0.1:" + closedPort(), tmp.resolve("spool"), 1L << 30,
+                TlsStores.jvmDefault()).start(Clock.systemUTC())) {
+            for (int i = 0; i < burst; i++) {
+                outbox.submit(RsyslogDeliveryTest.message("burst-" + i, "0"));
+            }
+            RsyslogDeliveryTest.await(() -> outbox.state().spooled() + outbox.state().dropped() == burst,
+                    "every message spooled or counted as dropped: " + outbox.state());
+            assertThat(outbox.state().spoolDepth()).isEqualTo(outbox.state().spooled());
+        }
+    }
+
+    @Test
     void whatIsSpooledWhenClosedIsCountedAtTheNextStart() throws Exception {
         AuditDelivery delivery = new AuditDelivery("tls://127.0.0.1:" + closedPort(), tmp.resolve("spool"), 1 << 20,
                 TlsStores.jvmDefault());
