@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         description = "Retro-hunt: scans the objects the archive already stored (its storage folders and/or over "
                 + "DICOMweb) with the live rule set (or --rules), "
                 + "resumable (run again with the same --report), parallel, throttled and sharded; writes hits.jsonl, "
-                + "summary.json and summary.csv. Exit 0: no hits; 1: hits; 2: could not hunt.")
+                + "summary.json and summary.csv. Without --rules, the rules folder (and policy) of the host configuration "
+                + "(" + Schema.RULES_DIR + "). Exit 0: no hits; 1: hits; 2: could not hunt.")
 final class HuntCommand implements Callable<Integer> {
 
     static final String DEFAULT_REJECTION = "113037^DCM";

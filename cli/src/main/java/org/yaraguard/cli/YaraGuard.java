@@ -20,9 +20,15 @@ public final class YaraGuard {
     /** Exit status: the command could not do its job (rules, libyara, usage). */
     public static final int FAILED = 2;
 
+    /**
+     * Held strongly: java.util.logging keeps loggers weakly, so a level set on a logger nobody references is lost at the
+     * next collection (a long hunt then printed the engine's INFO lines).
+     */
+    private static final java.util.logging.Logger ENGINE_LOG = java.util.logging.Logger.getLogger("org.yaraguard");
+
     public static void main(String[] args) {
         // The commands report rule errors and verdicts themselves; the engine's server-style log lines would repeat them.
-        java.util.logging.Logger.getLogger("org.yaraguard").setLevel(java.util.logging.Level.OFF);
+        ENGINE_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 
