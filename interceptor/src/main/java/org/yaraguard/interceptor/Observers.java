@@ -28,7 +28,7 @@ final class Observers {
         AuditOutbox outbox = startOutbox(lookup, clock);
         List<GuardObserver> observers = new ArrayList<>();
         observers.add(new AuditObserver(outbox, AuditIdentities.from(lookup), clock));
-        GuardMetrics.start(settings.quarantineDir(), outbox).ifPresent(observers::add);
+        GuardMetrics.start(settings.quarantineDir(), outbox, lookup).ifPresent(observers::add);
         observers.add(StatusObserver.start(settings, clock, outbox::state));
         // Last: the observers before it may still submit while they close.
         observers.add(new GuardObserver() {

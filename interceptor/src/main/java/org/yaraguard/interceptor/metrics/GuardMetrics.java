@@ -5,12 +5,15 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.yaraguard.audit.AuditOutbox;
 import org.yaraguard.interceptor.guard.GuardObserver;
+import org.yaraguard.settings.Schema;
+import org.yaraguard.settings.Setting;
 
 /**
- * Starts the metrics observer when the server has WildFly's Micrometer registry, and otherwise says once, at INFO,
- * that metrics are off. This class names no Micrometer type: it loads and runs where the optional io.micrometer
+ * Starts the metrics observer when {@code yara-guard.metrics.enabled} (default true) and the server has WildFly's
+ * Micrometer registry, and otherwise says once, at INFO, that metrics are off and why. This class names no Micrometer type: it loads and runs where the optional io.micrometer
  * module is absent, and only then reaches for {@link ServerRegistry}.
  */
 public final class GuardMetrics {
@@ -24,12 +27,18 @@ public final class GuardMetrics {
     }
 
     /**
-     * The metrics observer of this deployment, or empty when there is no registry to publish to.
+     * The metrics observer of this deployment, or empty when metrics are switched off or there is no registry.
      *
      * @param outbox the audit outbox whose delivery is counted, or null when there is none (one without a
      *               configured repository gets no audit meters)
+     * @param lookup the {@code yara-guard.*} settings ({@link Schema#METRICS_ENABLED})
      */
-    public static Optional<GuardObserver> start(Path quarantineFolder, AuditOutbox outbox) {
+    public static Optional<GuardObserver> start(Path quarantineFolder, AuditOutbox outbox,
+            Function<String, String> lookup) {
+        if (!enabled(lookup)) {
+            LOG.log(Level.INFO, "YARA Guard metrics are off: " + Schema.METRICS_ENABLED + "=false");
+            return Optional.empty();
+        }
         if (!micrometerVisible()) {
             LOG.log(Level.INFO, "YARA Guard metrics are off: WildFly's io.micrometer module is not installed");
             return Optional.empty();
@@ -38,6 +47,21 @@ public final class GuardMetrics {
         observer.ifPresent(o -> LOG.log(Level.INFO, "YARA Guard metrics go to WildFly's Micrometer registry"
                 + " (yara_guard_*)"));
         return observer;
+    }
+
+    /** The switch; a wrong value is an ERROR and counts as on (the default): metrics never stop the hook. */
+    static boolean enabled(Function<String, String> lookup) {
+        Setting setting = Schema.get(Schema.METRICS_ENABLED);
+        String value = lookup.apply(Schema.METRICS_ENABLED);
+        String text = value == null || value.isBlank() ? setting.defaultValue() : value.strip();
+        try {
+            setting.check(text);
+            return Boolean.parseBoolean(text);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "YARA Guard setting {0}: {1}; metrics stay on", Schema.METRICS_ENABLED,
+                    e.getMessage());
+            return true;
+        }
     }
 
     /** Whether Micrometer's API can be loaded from this module (without initialising anything of it). */

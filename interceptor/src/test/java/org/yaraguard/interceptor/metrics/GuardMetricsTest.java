@@ -8,8 +8,10 @@ import java.lang.reflect.Method;
 import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -22,6 +24,8 @@ import org.yaraguard.audit.AuditOutbox;
 
 /** Metrics are optional: without Micrometer, or without a registry, the hook starts with one INFO line and no observer. */
 class GuardMetricsTest {
+
+    private static final Function<String, String> NOTHING_SET = name -> null;
 
     @TempDir
     Path quarantine;
@@ -57,9 +61,9 @@ class GuardMetricsTest {
         ClassLoader withoutMicrometer = new WithoutMicrometer(GuardMetricsTest.class.getClassLoader());
         Class<?> metrics = withoutMicrometer.loadClass(GuardMetrics.class.getName());
         assertThat(metrics.getClassLoader()).isSameAs(withoutMicrometer);
-        Method start = metrics.getMethod("start", Path.class, AuditOutbox.class);
+        Method start = metrics.getMethod("start", Path.class, AuditOutbox.class, Function.class);
 
-        Object observer = start.invoke(null, quarantine, null);
+        Object observer = start.invoke(null, quarantine, null, NOTHING_SET);
 
         assertThat(observer).isEqualTo(Optional.empty());
         assertThat(infoLines()).containsExactly(
@@ -68,9 +72,23 @@ class GuardMetricsTest {
 
     @Test
     void withMicrometerButNoRegistryInTheDeploymentThereIsNoObserver() {
-        assertThat(GuardMetrics.start(quarantine, null)).isEmpty();
+        assertThat(GuardMetrics.start(quarantine, null, NOTHING_SET)).isEmpty();
         assertThat(infoLines()).singleElement().asString().startsWith("YARA Guard metrics are off: no Micrometer"
                 + " registry (").endsWith("); is WildFly's micrometer subsystem configured?");
+    }
+
+    @Test
+    void switchedOffThereIsNoObserver() {
+        assertThat(GuardMetrics.start(quarantine, null, Map.of("yara-guard.metrics.enabled", "false")::get)).isEmpty();
+        assertThat(infoLines()).containsExactly("YARA Guard metrics are off: yara-guard.metrics.enabled=false");
+    }
+
+    @Test
+    void aWrongSwitchIsAnErrorAndLeavesMetricsOn() {
+        assertThat(GuardMetrics.enabled(Map.of("yara-guard.metrics.enabled", "ja")::get)).isTrue();
+        assertThat(logged).anySatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.SEVERE));
+        assertThat(GuardMetrics.enabled(Map.of("yara-guard.metrics.enabled", " FALSE ")::get)).isFalse();
+        assertThat(GuardMetrics.enabled(NOTHING_SET)).isTrue();
     }
 
     private List<String> infoLines() {
