@@ -43,7 +43,7 @@ public final class Hunt {
              Spool spool = new Spool(plan.spool(), SPOOL_MEMORY_BYTES, plan.maxObjectBytes())) {
             Checkpoint start = start(report);
             HitTally tally = new HitTally();
-            report.earlierHits().forEach(tally::add);
+            report.readEarlierHits(tally::add);
             Ledger ledger = new Ledger(start.position(), start.counts(), start.failures());
             HitReporter reporter = new HitReporter(report, tally, plan.action(), plan.findings(), plan.reviewer());
             ObjectJudge judge = new ObjectJudge(plan.scanner(), spool, plan.throttle(), plan.since(), start.huntId(),

@@ -2,6 +2,7 @@ package org.yaraguard.hunt;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,9 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.yaraguard.review.hunt.HuntHit;
 import org.yaraguard.review.hunt.HuntJson;
 import org.yaraguard.review.hunt.HuntReport;
@@ -70,22 +70,23 @@ final class ReportFolder implements AutoCloseable {
     }
 
     /**
-     * The hits an earlier run wrote. A last line cut short by a kill is cut off the file first, so that the next
-     * appended line starts on a line of its own.
+     * Hands each hit an earlier run wrote to {@code sink}, one line at a time. A last line cut short by a kill is cut
+     * off the file first, so that the next appended line starts on a line of its own.
      */
-    List<HuntHit> earlierHits() throws IOException {
+    void readEarlierHits(Consumer<HuntHit> sink) throws IOException {
         Path file = folder.resolve(HuntReport.HITS);
-        List<HuntHit> earlier = new ArrayList<>();
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return earlier;
+            return;
         }
         dropCutLine(file);
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                earlier.add(HuntJson.hit(line));
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!line.isBlank()) {
+                    sink.accept(HuntJson.hit(line));
+                }
             }
         }
-        return earlier;
     }
 
     private static void dropCutLine(Path file) throws IOException {
