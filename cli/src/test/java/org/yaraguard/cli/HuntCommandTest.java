@@ -138,16 +138,43 @@ class HuntCommandTest {
         assertThat(summary.get("hits").asLong()).isEqualTo(expected.size());
     }
 
+    @Test
+    void ctrlCOrSigtermSavesTheCheckpointOnTheWayOut() throws Exception {
+        Path report = dir.resolve("report");
+        Process process = start(report, "term");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!checkpointed(report) && System.nanoTime() < deadline && process.isAlive()) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            long asked = System.currentTimeMillis();
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // Ticks come every 2 s: a checkpoint this fresh was written by the shutdown hook.
+            assertThat(Files.getLastModifiedTime(report.resolve(HuntReport.CHECKPOINT)).toMillis())
+                    .isGreaterThanOrEqualTo(asked - 5);
+            JsonNode summary = new ObjectMapper().readTree(report.resolve(HuntReport.SUMMARY).toFile());
+            assertThat(summary.get("finishedAt").isNull()).isTrue();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private Process start(Path report, String name) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), YaraGuard.class.getName(), "hunt",
+                "--rules", rules.toString(), "--no-rules-cache", "--storage", tree.root.toString(),
+                "--report", report.toString(), "--threads", "2", "--max-rate", "0.2")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("process-" + name + ".log").toFile()).start();
+    }
+
     /**
      * Starts a real, throttled {@code yara-guard hunt} and kills it (-9) once it has written {@code hits} hits and a
      * checkpoint.
      */
     private void killMidway(Path report, int hits) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), YaraGuard.class.getName(), "hunt",
-                "--rules", rules.toString(), "--no-rules-cache", "--storage", tree.root.toString(),
-                "--report", report.toString(), "--threads", "2", "--max-rate", "0.2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("process-" + hits + ".log").toFile()).start();
+        Process process = start(report, Integer.toString(hits));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while ((hitLines(report) < hits || !checkpointed(report)) && System.nanoTime() < deadline
