@@ -41,7 +41,7 @@ if [[ ! -f "$store.complete" ]]; then
 fi
 tree="$store/tree"
 files=$(find "$tree" -type f | wc -l)
-total_bytes=$(find "$tree" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+total_bytes=$(find "$tree" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s}')
 mib=$(echo "$total_bytes / 1048576" | bc -l)
 infected=$(wc -l <"$store/infected.txt")
 
