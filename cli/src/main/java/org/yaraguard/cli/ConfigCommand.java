@@ -104,7 +104,7 @@ final class ConfigCommand {
         }
 
         private static String safe(String text) {
-            return text.replaceAll("\\p{Cntrl}", "?");
+            return TerminalText.safe(text);
         }
     }
 }

@@ -80,8 +80,9 @@ final class HuntCommand implements Callable<Integer> {
     List<String> qido = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Report folder (default: ./hunt-<UTC yyyyMMdd-HHmmss>). A folder holding an unfinished hunt "
-                    + "resumes it.")
+            description = "Report folder (default: hunt-<UTC yyyyMMdd-HHmmss> in the host configuration's "
+                    + Schema.HUNT_REPORTS_DIR + ", where the console shows it, else in the current folder). A folder "
+                    + "holding an unfinished hunt resumes it.")
     Path report;
 
     @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: the number of cores).")
@@ -139,8 +140,7 @@ final class HuntCommand implements Callable<Integer> {
             }
             usePolicyOf(host);
             List<StoredObjects> sources = sources(host, sinceDate);
-            Path folder = report != null ? report
-                    : Path.of("hunt-" + REPORT_STAMP.format(Clock.systemUTC().instant()));
+            Path folder = report != null ? report : defaultReport(host);
             try (RulesFolder rules = engine.openRules()) {
                 if (rules.current().isEmpty()) {
                     RulesCommand.printErrors(rules, err);
@@ -247,6 +247,14 @@ final class HuntCommand implements Callable<Integer> {
         return file == null ? null : new FindingsLog(file);
     }
 
+    /** A new folder in the server's hunts folder when there is one to write to, so that the console lists it. */
+    private static Path defaultReport(Properties host) {
+        String name = "hunt-" + REPORT_STAMP.format(Clock.systemUTC().instant());
+        Path hunts = hostPath(host, Schema.HUNT_REPORTS_DIR);
+        return hunts != null && Files.isDirectory(hunts) && Files.isWritable(hunts) ? hunts.resolve(name)
+                : Path.of(name);
+    }
+
     private static Path hostPath(Properties host, String name) {
         String configured = host.getProperty(name, "").strip();
         return configured.isEmpty() || Expressions.hasExpression(configured) ? null : Path.of(configured);
@@ -256,7 +264,7 @@ final class HuntCommand implements Callable<Integer> {
         out.printf("%d objects (%.1f MiB): %d clean, %d hits in %d studies of %d patients; %d unreadable, "
                         + "%d not DICOM%n", s.objects(), s.bytes() / 1048576.0, s.clean(), s.hits(), s.studiesAffected(),
                 s.patientsAffected(), s.unreadable(), s.notDicom());
-        s.byRule().forEach((rule, n) -> out.printf("  %-50s %d%n", rule.replaceAll("\\p{Cntrl}", "?"), n));
+        s.byRule().forEach((rule, n) -> out.printf("  %-50s %d%n", TerminalText.safe(rule), n));
         out.println("report: " + folder.toAbsolutePath());
         out.flush();
     }

@@ -187,6 +187,6 @@ public final class StatusCommand implements Callable<Integer> {
      * C1, so no escape sequence), format characters (bidirectional overrides) and line separators become '?'.
      */
     static String safe(String text) {
-        return text == null ? "-" : text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
+        return TerminalText.safe(text);
     }
 }

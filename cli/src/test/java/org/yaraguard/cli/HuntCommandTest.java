@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,33 @@ class HuntCommandTest {
         assertThat(command.execute("hunt", "--rules", broken.toString(), "--no-rules-cache", "--storage", root,
                 "--report", dir.resolve("r").toString())).isEqualTo(YaraGuard.FAILED);
         assertThat(Files.exists(dir.resolve("r"))).isFalse();
+    }
+
+    @Test
+    void withoutReportTheHuntGoesIntoTheServersHuntsFolderWhereTheConsoleListsIt() throws Exception {
+        Path clean = Files.createDirectories(dir.resolve("one/2026/11/30"));
+        Files.copy(tree.root.resolve(tree.dicomFiles.get(1)), clean.resolve("A"));
+        Path hunts = Files.createDirectories(dir.resolve("hunts"));
+        Path cwd = Files.createDirectories(dir.resolve("cwd"));
+        Path config = dir.resolve("yara-guard.properties");
+        Files.writeString(config, "yara-guard.rules.dir=" + rules + "\nyara-guard.hunt.reports.dir=" + hunts + "\n");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), YaraGuard.class.getName(), "hunt", "--no-rules-cache",
+                "--storage", dir.resolve("one").toString())
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("default.log").toFile());
+        builder.environment().put(HostConfig.ENV, config.toString());
+
+        int exit = builder.start().waitFor();
+
+        assertThat(exit).as(Files.readString(dir.resolve("default.log"))).isEqualTo(YaraGuard.OK);
+        try (Stream<Path> made = Files.list(hunts)) {
+            assertThat(made.toList()).singleElement()
+                    .satisfies(r -> assertThat(r.getFileName().toString()).startsWith("hunt-"))
+                    .satisfies(r -> assertThat(r.resolve(HuntReport.SUMMARY)).isRegularFile());
+        }
+        try (Stream<Path> left = Files.list(cwd)) {
+            assertThat(left.toList()).isEmpty();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.yaraguard.engine.quarantine.FolderOwner;
 import org.yaraguard.review.hunt.HuntHit;
 import org.yaraguard.review.hunt.HuntJson;
 import org.yaraguard.review.hunt.HuntReport;
@@ -38,7 +39,10 @@ final class ReportFolder implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** The folder, created (owner-only) when missing. */
+    /**
+     * The folder, created (owner-only) when missing. Run as root into the server's hunts folder, every file takes
+     * that folder's owner, so that the console (the server's user) can read the report.
+     */
     static ReportFolder open(Path folder) throws IOException {
         if (Files.isSymbolicLink(folder)) {
             throw new IOException("report folder is a symbolic link: " + folder);
@@ -46,6 +50,7 @@ final class ReportFolder implements AutoCloseable {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(folder,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            FolderOwner.adopt(folder);
         }
         return new ReportFolder(folder);
     }
@@ -112,6 +117,7 @@ final class ReportFolder implements AutoCloseable {
             Path file = folder.resolve(HuntReport.HITS);
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                FolderOwner.adopt(file);
             }
             hits = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -134,6 +140,7 @@ final class ReportFolder implements AutoCloseable {
         Path aside = Files.createTempFile(folder, "." + name + "-", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
+            FolderOwner.adopt(aside);
             Files.writeString(aside, text, StandardCharsets.UTF_8);
             Files.move(aside, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -2,12 +2,14 @@ package org.yaraguard.hunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,26 @@ class StorageHuntTest {
         assertThat(summary.byRule().values().stream().mapToLong(Long::longValue).sum())
                 .isGreaterThanOrEqualTo(tree.infected.size());
         assertThat(summary.notes()).anyMatch(n -> n.contains("zeroed preamble"));
+    }
+
+    @Test
+    void runAsRootIntoTheServersHuntsFolderTheReportBelongsToTheServersUser() throws Exception {
+        assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+                "only root can write files another user must own");
+        Path hunts = Files.createDirectory(dir.resolve("hunts-of-the-server"));
+        Files.setAttribute(hunts, "unix:uid", 1000);
+        Files.setAttribute(hunts, "unix:gid", 1000);
+
+        hunt(plan(hunts.resolve("h1")));
+
+        try (Stream<Path> report = Files.walk(hunts.resolve("h1"))) {
+            assertThat(report.toList()).hasSizeGreaterThan(3).allSatisfy(p -> {
+                assertThat(Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).as("owner of " + p)
+                        .isEqualTo(1000);
+                assertThat(Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS)).as("group of " + p)
+                        .isEqualTo(1000);
+            });
+        }
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class Schema {
     public static final String STOW_CLIENT_SECRET = PREFIX + "stow.client.secret";
     public static final String RETENTION_DAYS = PREFIX + "retention.days";
     public static final String HUNT_REPORTS_DIR = PREFIX + "hunt.reports.dir";
+    public static final String HUNT_DICOMWEB_URL = PREFIX + "hunt.dicomweb.url";
+    public static final String HUNT_DICOMWEB_TIMEOUT = PREFIX + "hunt.dicomweb.timeout";
     public static final String METRICS_ENABLED = PREFIX + "metrics.enabled";
     public static final String AUDIT_SOURCE_ID = PREFIX + "audit.source.id";
     public static final String AUDIT_ENTERPRISE_SITE = PREFIX + "audit.enterprise.site";
@@ -99,6 +101,10 @@ public final class Schema {
                     36500),
             new Setting(HUNT_REPORTS_DIR, Kind.FOLDER, "${jboss.server.data.dir}/yara-guard/hunts",
                     "retro-hunt report folders the console shows"),
+            new Setting(HUNT_DICOMWEB_URL, Kind.URL, "", "the archive's REST base a DICOMweb hunt goes through"
+                    + " (blank: the STOW-RS URL without /studies)"),
+            new Setting(HUNT_DICOMWEB_TIMEOUT, Kind.INTEGER, "120", "seconds for one DICOMweb request of a hunt", 1,
+                    Integer.MAX_VALUE),
             new Setting(METRICS_ENABLED, Kind.BOOLEAN, "true", "meters in WildFly's Micrometer registry"),
             new Setting(AUDIT_SOURCE_ID, Kind.TEXT, "", "AuditSourceID of audit messages (blank: the host name)"),
             new Setting(AUDIT_ENTERPRISE_SITE, Kind.TEXT, "", "AuditEnterpriseSiteID of audit messages"),

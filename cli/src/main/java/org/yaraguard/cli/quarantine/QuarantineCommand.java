@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.yaraguard.cli.FailureMessage;
 import org.yaraguard.cli.HostConfig;
+import org.yaraguard.cli.TerminalText;
 import org.yaraguard.review.QuarantineReview;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.review.StowClient;
@@ -99,9 +100,9 @@ public final class QuarantineCommand implements Callable<Integer> {
         }
     }
 
-    /** Text from an object or a user made safe for a terminal: control characters (escape sequences) shown as '?'. */
+    /** Text from an object or a user made safe for a terminal (see {@link TerminalText}). */
     static String safe(Object text) {
-        return text == null ? "-" : text.toString().replaceAll("\\p{Cntrl}", "?");
+        return TerminalText.safe(text);
     }
 
     static PrintWriter out(CommandSpec spec) {

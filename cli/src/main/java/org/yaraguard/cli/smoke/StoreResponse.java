@@ -3,6 +3,7 @@ package org.yaraguard.cli.smoke;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaraguard.cli.TerminalText;
 
 /**
  * What {@code storescu -d} reported: the DIMSE status of the C-STORE response when one came back, else the last
@@ -33,6 +34,6 @@ record StoreResponse(int exitCode, OptionalInt status, String problem) {
             problem = problem.substring(0, MAX_PROBLEM);
         }
         return new StoreResponse(exitCode, status == null ? OptionalInt.empty() : OptionalInt.of(status),
-                problem.replaceAll("\\p{Cntrl}", "?"));
+                TerminalText.safe(problem));
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.yaraguard.review.ReviewSettings;
 import org.yaraguard.review.StowClient;
+import org.yaraguard.settings.Schema;
 
 /**
  * The archive's REST services of one AE, {@code http(s)://host:port/dcm4chee-arc/aets/AET/rs}: where the hunt's
@@ -21,9 +22,9 @@ import org.yaraguard.review.StowClient;
 public final class DicomWebArchive {
 
     /** Property: the archive's REST base of the AE to hunt through; unset = the release URL without /studies. */
-    public static final String URL = "yara-guard.hunt.dicomweb.url";
+    public static final String URL = Schema.HUNT_DICOMWEB_URL;
     /** Property: seconds allowed for one request (connection, answer and body). */
-    public static final String TIMEOUT = "yara-guard.hunt.dicomweb.timeout";
+    public static final String TIMEOUT = Schema.HUNT_DICOMWEB_TIMEOUT;
 
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
