@@ -42,7 +42,7 @@ public final class MetricsObserver implements GuardObserver {
     private final Counter[] trouble;
     private final Counter accepted;
     private final Counter refused;
-    private final QuarantineTally quarantine;
+    private final QuarantineSampler quarantine;
     private final Supplier<AuditOutboxState> audit;
     private Gauge ruleSetInForce;
 
@@ -50,7 +50,7 @@ public final class MetricsObserver implements GuardObserver {
      * @param quarantine the background count of the quarantine folder, closed with this observer
      * @param audit      how audit delivery stands, or null when no audit outbox is wired
      */
-    public MetricsObserver(MeterRegistry registry, QuarantineTally quarantine, Supplier<AuditOutboxState> audit) {
+    public MetricsObserver(MeterRegistry registry, QuarantineSampler quarantine, Supplier<AuditOutboxState> audit) {
         this.registry = registry;
         this.objects = new ObjectCounters(registry);
         this.findings = new RuleCounters(registry);

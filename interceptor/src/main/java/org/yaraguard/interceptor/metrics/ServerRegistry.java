@@ -31,7 +31,7 @@ final class ServerRegistry {
         }
         // Without an audit repository there is no delivery to count: "unreachable" would only raise false alarms.
         boolean audited = outbox != null && outbox.state().configured();
-        return Optional.of(new MetricsObserver(registry.get(), QuarantineTally.start(quarantineFolder, countPeriod),
+        return Optional.of(new MetricsObserver(registry.get(), QuarantineSampler.start(quarantineFolder, countPeriod),
                 audited ? outbox::state : null));
     }
 

@@ -40,7 +40,7 @@ public final class MetricsCost {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server.add(prometheus);
         Path quarantine = Files.createTempDirectory("metrics-cost");
-        GuardObserver metrics = new MetricsObserver(server, QuarantineTally.start(quarantine, Duration.ofMinutes(1)),
+        GuardObserver metrics = new MetricsObserver(server, QuarantineSampler.start(quarantine, Duration.ofMinutes(1)),
                 AuditOutboxState::notConfigured);
         GuardObserver none = new GuardObserver() {
         };

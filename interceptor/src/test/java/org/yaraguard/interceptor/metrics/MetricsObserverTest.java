@@ -120,7 +120,7 @@ class MetricsObserverTest {
 
     @Test
     void quarantineAndAuditAreReadWhenScraped() throws Exception {
-        QuarantineTally tally = QuarantineTally.start(quarantine, Duration.ofDays(1));
+        QuarantineSampler tally = QuarantineSampler.start(quarantine, Duration.ofDays(1));
         observer = new MetricsObserver(registry, tally, audit::get);
         audit.set(new AuditOutboxState(true, false, 3, 900, 10, 13, 2, Instant.EPOCH, "refused"));
 
@@ -136,7 +136,7 @@ class MetricsObserverTest {
 
     @Test
     void withoutAnAuditOutboxThereAreNoAuditMeters() {
-        observer = new MetricsObserver(registry, QuarantineTally.start(quarantine, Duration.ofDays(1)), null);
+        observer = new MetricsObserver(registry, QuarantineSampler.start(quarantine, Duration.ofDays(1)), null);
         assertThat(registry.scrape()).doesNotContain("yara_guard_audit");
     }
 
@@ -154,7 +154,7 @@ class MetricsObserverTest {
     }
 
     private MetricsObserver start() {
-        return new MetricsObserver(registry, QuarantineTally.start(quarantine, Duration.ofDays(1)), audit::get);
+        return new MetricsObserver(registry, QuarantineSampler.start(quarantine, Duration.ofDays(1)), audit::get);
     }
 
     private static Ruling ruling(Outcome outcome, Mode mode, Verdict verdict) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class QuarantineTallyTest {
+class QuarantineSamplerTest {
 
     private static final String SHA_A = "a".repeat(64);
     private static final String SHA_B = "b".repeat(64);
@@ -25,7 +25,7 @@ class QuarantineTallyTest {
         write(quarantine.resolve("unknown-study/" + SHA_B + ".dcm"), 1000);
         write(quarantine.resolve("unknown-study/" + SHA_B + ".json"), 20);
 
-        assertThat(QuarantineTally.count(quarantine)).isEqualTo(new QuarantineTally.Count(2, 1130));
+        assertThat(QuarantineSampler.count(quarantine)).isEqualTo(new QuarantineSampler.Count(2, 1130));
     }
 
     @Test
@@ -37,27 +37,27 @@ class QuarantineTallyTest {
         Files.createSymbolicLink(quarantine.resolve("9.9"), elsewhere);
         Files.createSymbolicLink(quarantine.resolve("1.2.3/" + SHA_B + ".dcm"), elsewhere.resolve(SHA_B + ".dcm"));
 
-        assertThat(QuarantineTally.count(quarantine)).isEqualTo(new QuarantineTally.Count(1, 100));
+        assertThat(QuarantineSampler.count(quarantine)).isEqualTo(new QuarantineSampler.Count(1, 100));
     }
 
     @Test
     void aMissingFolderCountsNothing() throws IOException {
-        assertThat(QuarantineTally.count(temp.resolve("not-yet"))).isEqualTo(new QuarantineTally.Count(0, 0));
+        assertThat(QuarantineSampler.count(temp.resolve("not-yet"))).isEqualTo(new QuarantineSampler.Count(0, 0));
     }
 
     @Test
     void theBackgroundCountIsWhatReadersSee() throws Exception {
         Path quarantine = temp.resolve("quarantine");
         write(quarantine.resolve("1.2.3/" + SHA_A + ".dcm"), 7);
-        try (QuarantineTally tally = QuarantineTally.start(quarantine, Duration.ofDays(1))) {
+        try (QuarantineSampler tally = QuarantineSampler.start(quarantine, Duration.ofDays(1))) {
             for (int tick = 0; tick < 100 && tally.last().entries() == 0; tick++) {
                 Thread.sleep(20);
             }
-            assertThat(tally.last()).isEqualTo(new QuarantineTally.Count(1, 7));
+            assertThat(tally.last()).isEqualTo(new QuarantineSampler.Count(1, 7));
             write(quarantine.resolve("1.2.3/" + SHA_B + ".dcm"), 3);
-            assertThat(tally.last()).as("counted again only at the next period").isEqualTo(new QuarantineTally.Count(1, 7));
+            assertThat(tally.last()).as("counted again only at the next period").isEqualTo(new QuarantineSampler.Count(1, 7));
             tally.recount();
-            assertThat(tally.last()).isEqualTo(new QuarantineTally.Count(2, 10));
+            assertThat(tally.last()).isEqualTo(new QuarantineSampler.Count(2, 10));
         }
     }
 
