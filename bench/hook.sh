@@ -15,6 +15,9 @@
 #   bench/hook.sh audit FILE      in this JVM: what the audit observer adds per object on the store's thread (a refusal:
 #                                 the Security Alert's XML built; a clean object: nothing built) beside the judge time
 #                                 of FILE in the same run.
+#   bench/hook.sh audit-outage FILE
+#                                 in this JVM: objects/s of refusals judged without audit and with the real outbox
+#                                 while the Audit Record Repository is unreachable (every message spooled), alternating.
 #   bench/hook.sh memory [THREADS] [SIZE_MIB...]
 #                                 with -Xmx64m -XX:MaxDirectMemorySize=64m: peak heap, direct memory and RSS of the
 #                                 hook's path for one object of each size and THREADS at once (default 8; 1 7 1024).
@@ -50,5 +53,7 @@ case "$mode" in
       "$threads" "${sizes[@]}" ;;
   audit)
     in_jvm -- org.yaraguard.interceptor.audit.AuditCost "$(realpath "${2:?usage: $0 audit FILE}")" ;;
-  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | metrics | audit FILE | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
+  audit-outage)
+    in_jvm -- org.yaraguard.interceptor.audit.AuditOutageCost "$(realpath "${2:?usage: $0 audit-outage FILE}")" ;;
+  *) echo "usage: $0 [ingest | phases FILE [RULES_DIR] | metrics | audit FILE | audit-outage FILE | memory [THREADS] [SIZE_MIB...]]" >&2; exit 2 ;;
 esac
