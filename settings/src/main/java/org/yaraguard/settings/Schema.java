@@ -99,7 +99,7 @@ public final class Schema {
             new Setting(STOW_CLIENT_SECRET, Kind.SECRET, "", "its secret"),
             new Setting(RETENTION_DAYS, Kind.INTEGER, "0", "days before the console purges an entry (0: never)", 0,
                     36500),
-            new Setting(HUNT_REPORTS_DIR, Kind.FOLDER, "${jboss.server.data.dir}/yara-guard/hunts",
+            new Setting(HUNT_REPORTS_DIR, Kind.WRITABLE_FOLDER, "${jboss.server.data.dir}/yara-guard/hunts",
                     "retro-hunt report folders the console shows"),
             new Setting(HUNT_DICOMWEB_URL, Kind.URL, "", "the archive's REST base a DICOMweb hunt goes through"
                     + " (blank: the STOW-RS URL without /studies)"),
