@@ -27,6 +27,14 @@ final class DeliveryTally {
         return spoolBytes.get();
     }
 
+    long spoolDepth() {
+        return spoolDepth.get();
+    }
+
+    boolean reachable() {
+        return reachable;
+    }
+
     void spooled(long bytes) {
         spooled.incrementAndGet();
         spoolDepth.incrementAndGet();
@@ -54,6 +62,13 @@ final class DeliveryTally {
         sent.incrementAndGet();
         spoolDepth.decrementAndGet();
         spoolBytes.addAndGet(-bytes);
+        lastSentAt = at;
+        reachable = true;
+    }
+
+    /** A message delivered from memory, never spooled. */
+    void sentDirect(Instant at) {
+        sent.incrementAndGet();
         lastSentAt = at;
         reachable = true;
     }

@@ -41,6 +41,25 @@ class RsyslogDeliveryTest {
     }
 
     @Test
+    void onceTheRepositoryTakesMessagesAndNothingWaitsTheyGoStraightOutWithoutASpoolFile() throws Exception {
+        try (AuditOutbox outbox = delivery("tls://localhost:" + rsyslog.tlsPort(), "direct", tlsTrusting()).start(
+                Clock.systemUTC())) {
+            outbox.submit(message("direct-0", "0"));
+            await(() -> outbox.state().sent() == 1, "the first sent: " + outbox.state());
+            for (int i = 1; i <= 5; i++) {
+                outbox.submit(message("direct-" + i, "4"));
+            }
+            await(() -> outbox.state().sent() == 6, "6 sent: " + outbox.state());
+            assertThat(outbox.state().spooled()).as("only the first, sent before the repository was known to answer")
+                    .isEqualTo(1);
+        }
+        List<ReceivedFrame> frames = awaitReceived("direct-", 6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(new String(frames.get(i).msg(), StandardCharsets.UTF_8)).contains("direct-" + i);
+        }
+    }
+
+    @Test
     void udpMessagesArriveByteIdentical() throws Exception {
         List<byte[]> messages = List.of(message("udp-1", "0"), message("udp-2 ünïcödé\nsecond line", "4"),
                 message("udp-3", "8"));

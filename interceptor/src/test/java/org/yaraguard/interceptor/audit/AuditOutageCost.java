@@ -1,6 +1,8 @@
 package org.yaraguard.interceptor.audit;
 
 import java.io.ByteArrayInputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,11 @@ import org.yaraguard.interceptor.guard.Origin;
 
 /**
  * Benchmark (bench/hook.sh audit-outage FILE): does ingest keep its pace while the Audit Record Repository is away?
- * Two guards judge the same object in alternating rounds, each object a refusal (quarantined, recorded, audited):
- * one without audit, one with the real outbox sending over TLS to a port where nothing listens, so every message
- * goes to the on-disk spool and the sender keeps retrying. Prints objects/s of both and their ratio, and what the
- * spool holds at the end; asserts nothing.
+ * Three guards judge the same object in alternating rounds, each object a refusal (quarantined, recorded, audited):
+ * one without audit; one with the real outbox sending over UDP to a bound loopback socket (the repository up); one
+ * with the real outbox sending over TLS to a port where nothing listens, so that every message stays in the on-disk
+ * spool and the sender keeps retrying (the repository away). Prints objects/s of each, their ratios, and what the
+ * spools hold at the end; asserts nothing.
  */
 public final class AuditOutageCost {
 
@@ -44,35 +47,54 @@ public final class AuditOutageCost {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        AuditOutbox outbox = new AuditDelivery("tls://127.0.0.1:" + closedPort, temp.resolve("audit-spool"),
-                1L << 30, TlsStores.jvmDefault()).start(Clock.systemUTC());
-        GuardObserver audit = new AuditObserver(outbox, AuditIdentity.ofThisHost(null, null, false), Clock.systemUTC());
-        Map<String, String> plain = GuardFolders.under(temp.resolve("plain"), rules);
-        Map<String, String> audited = GuardFolders.under(temp.resolve("audited"), rules);
-        double[] without = new double[ROUNDS];
-        double[] with = new double[ROUNDS];
-        try (Guard quiet = Guard.start(GuardSettings.from(plain::get), Clock.systemUTC(), List.of());
-                Guard auditing = Guard.start(GuardSettings.from(audited::get), Clock.systemUTC(), List.of(audit))) {
-            for (int round = -2; round < ROUNDS; round++) {
-                double a = rate(quiet, object, origin);
-                double b = rate(auditing, object, origin);
-                if (round >= 0) {
-                    without[round] = a;
-                    with[round] = b;
+        try (DatagramSocket repository = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                AuditOutbox up = new AuditDelivery("udp://127.0.0.1:" + repository.getLocalPort(),
+                        temp.resolve("spool-up"), 1L << 30, TlsStores.jvmDefault()).start(Clock.systemUTC());
+                AuditOutbox away = new AuditDelivery("tls://127.0.0.1:" + closedPort, temp.resolve("spool-away"),
+                        1L << 30, TlsStores.jvmDefault()).start(Clock.systemUTC());
+                Guard quiet = guard(temp.resolve("plain"), rules, List.of());
+                Guard upGuard = guard(temp.resolve("up"), rules, List.of(observer(up)));
+                Guard awayGuard = guard(temp.resolve("away"), rules, List.of(observer(away)))) {
+            double[] without = new double[ROUNDS];
+            double[] withUp = new double[ROUNDS];
+            double[] withAway = new double[ROUNDS];
+            Guard[] arms = {quiet, upGuard, awayGuard};
+            double[][] rates = {without, withUp, withAway};
+            for (int round = -3; round < ROUNDS; round++) {
+                // Each arm goes first, second and third in turn: no arm gains from its place in the round.
+                for (int turn = 0; turn < arms.length; turn++) {
+                    int arm = Math.floorMod(round + turn, arms.length);
+                    double rate = rate(arms[arm], object, origin);
+                    if (round >= 0) {
+                        rates[arm][round] = rate;
+                    }
                 }
             }
-            AuditOutboxState state = outbox.state();
             System.out.printf("object: %s, %d bytes, every one refused; %d rounds x %d objects per arm%n", args[0],
                     object.length, ROUNDS, PER_ROUND);
             System.out.printf("without audit:                      median %8.1f objects/s%n", median(without));
-            System.out.printf("with audit, repository unreachable: median %8.1f objects/s  ratio %.3f%n",
-                    median(with), median(with) / median(without));
-            System.out.printf("spool at the end: %d messages, %d bytes; sent %d, dropped %d; reachable %s; last error: %s%n",
-                    state.spoolDepth(), state.spoolBytes(), state.sent(), state.dropped(), state.reachable(),
-                    state.lastError());
-        } finally {
-            outbox.close();
+            System.out.printf("with audit, repository up (UDP):    median %8.1f objects/s  ratio %.3f%n",
+                    median(withUp), median(withUp) / median(without));
+            System.out.printf("with audit, repository away (TLS):  median %8.1f objects/s  ratio %.3f (%.3f of up)%n",
+                    median(withAway), median(withAway) / median(without), median(withAway) / median(withUp));
+            print("up", up.state());
+            print("away", away.state());
         }
+    }
+
+    private static Guard guard(Path folder, String rules, List<GuardObserver> observers) throws Exception {
+        Map<String, String> properties = GuardFolders.under(folder, rules);
+        return Guard.start(GuardSettings.from(properties::get), Clock.systemUTC(), observers);
+    }
+
+    private static GuardObserver observer(AuditOutbox outbox) {
+        return new AuditObserver(outbox, AuditIdentity.ofThisHost(null, null, false), Clock.systemUTC());
+    }
+
+    private static void print(String arm, AuditOutboxState state) {
+        System.out.printf("spool %-4s at the end: %d messages, %d bytes; sent %d, dropped %d; reachable %s; last error: %s%n",
+                arm, state.spoolDepth(), state.spoolBytes(), state.sent(), state.dropped(), state.reachable(),
+                state.lastError());
     }
 
     private static double rate(Guard guard, byte[] object, Origin origin) throws Exception {
