@@ -39,7 +39,7 @@ public final class AuditObserver implements GuardObserver {
 
     @Override
     public void judged(Ruling ruling, Origin origin, long judgeNanos) {
-        Detection detection = Detections.of(ruling, origin, clock.instant());
+        Detection detection = Detections.of(ruling, origin, clock);
         if (detection != null) {
             outbox.submit(AuditXml.write(SecurityAlert.of(detection, identity)));
         }

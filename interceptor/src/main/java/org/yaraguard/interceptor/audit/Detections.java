@@ -1,6 +1,6 @@
 package org.yaraguard.interceptor.audit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,11 +32,11 @@ final class Detections {
     }
 
     /** The detection to audit for this ruling, or null when it is not audited. */
-    static Detection of(Ruling ruling, Origin origin, Instant at) {
+    static Detection of(Ruling ruling, Origin origin, Clock clock) {
         Verdict verdict = ruling.verdict();
         Detection.Handling handling = handling(ruling);
         if (handling == null) {
-            return null;
+            return null; // a clean object: not even the clock is read
         }
         List<GuardCode> reasons = new ArrayList<>(3);
         if (!verdict.findings().isEmpty() || verdict.findingsOmitted() > 0) {
@@ -48,7 +48,7 @@ final class Detections {
         if (!verdict.anomalies().isEmpty()) {
             reasons.add(GuardCode.ANOMALY);
         }
-        return new Detection(at, handling, reasons, rules(verdict), verdict.ruleSetId(), verdict.sha256(),
+        return new Detection(clock.instant(), handling, reasons, rules(verdict), verdict.ruleSetId(), verdict.sha256(),
                 verdict.action().label(), verdict.trouble() == null ? null : verdict.trouble().toString(),
                 origin.source(), origin.callingAet(), origin.remoteHost(), origin.calledAet(), ruling.quarantineId(),
                 ids(verdict.attributes()));

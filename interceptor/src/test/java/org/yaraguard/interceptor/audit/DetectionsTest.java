@@ -2,7 +2,9 @@ package org.yaraguard.interceptor.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,22 +24,22 @@ import org.yaraguard.interceptor.guard.Ruling;
 class DetectionsTest {
 
     private static final Origin ORIGIN = new Origin("c-store", "MOD", "ARC", "10.0.0.1", "1.2.840.10008.1.2");
-    private static final Instant AT = Instant.parse("2026-11-30T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
     private static final Finding FINDING = new Finding("Pdf_JavaScript", "dicom/pdf.yar", List.of(), Map.of(),
             "pdf-stream", List.of(10L), Action.LOG, 1);
     private static final Anomaly TRAILING = new Anomaly(Anomaly.Kind.TRAILING_DATA, "12 bytes after the dataset", 100);
 
     @Test
     void aLogVerdictIsAuditedForARuleOrTroubleNeverForBenignAnomaliesAlone() {
-        assertThat(Detections.of(store(verdict(Action.LOG, List.of(), List.of(TRAILING), null)), ORIGIN, AT)).isNull();
-        assertThat(Detections.of(store(verdict(Action.CLEAN, List.of(), List.of(), null)), ORIGIN, AT)).isNull();
+        assertThat(Detections.of(store(verdict(Action.LOG, List.of(), List.of(TRAILING), null)), ORIGIN, CLOCK)).isNull();
+        assertThat(Detections.of(store(verdict(Action.CLEAN, List.of(), List.of(), null)), ORIGIN, CLOCK)).isNull();
         Detection ruled = Detections.of(store(verdict(Action.LOG, List.of(FINDING), List.of(TRAILING), null)),
-                ORIGIN, AT);
+                ORIGIN, CLOCK);
         assertThat(ruled.handling()).isEqualTo(Detection.Handling.LOGGED);
         assertThat(ruled.reasons()).containsExactly(GuardCode.RULE_MATCH, GuardCode.ANOMALY);
         assertThat(ruled.rules()).containsExactly("dicom/pdf.yar:Pdf_JavaScript");
         Detection troubled = Detections.of(store(verdict(Action.LOG, List.of(), List.of(),
-                new Trouble(Trouble.Kind.TIMEOUT, "10 s"))), ORIGIN, AT);
+                new Trouble(Trouble.Kind.TIMEOUT, "10 s"))), ORIGIN, CLOCK);
         assertThat(troubled.reasons()).containsExactly(GuardCode.NOT_INSPECTED);
         assertThat(troubled.trouble()).isEqualTo("timeout: 10 s");
     }
@@ -48,7 +50,7 @@ class DetectionsTest {
                 new Trouble(Trouble.Kind.ENGINE_ERROR, "spool failed: disk full"), "ruleset", null, 0, 0, false, null,
                 0);
         Detection detection = Detections.of(new Ruling(Ruling.Outcome.REFUSE, spoolFailed, Mode.ENFORCE, 0xA700,
-                "YARA Guard: cannot spool object", null), ORIGIN, AT);
+                "YARA Guard: cannot spool object", null), ORIGIN, CLOCK);
         assertThat(detection.handling()).isEqualTo(Detection.Handling.REFUSED);
         assertThat(detection.object()).isEqualTo(ObjectIds.unknown());
         assertThat(detection.callingAet()).isEqualTo("MOD");
