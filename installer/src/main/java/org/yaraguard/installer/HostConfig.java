@@ -1,6 +1,7 @@
 package org.yaraguard.installer;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -31,8 +32,10 @@ public record HostConfig(Map<String, String> settings) {
         Map<String, String> settings = new TreeMap<>();
         FOLDER_DEFAULTS.forEach((name, value) -> settings.put(name, expand(value, folders)));
         server.forEach((name, value) -> {
-            // The file is world-readable (0644): a secret there would be readable by every user of the host.
-            if (!name.contains("secret") && !name.contains("password")) {
+            // The file is world-readable (0644): a secret there would be readable by every user of the host. The
+            // same test as the settings' Setting.secretName (the installer runs on the JDK alone).
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.contains("secret") && !lower.contains("password")) {
                 settings.put(name, expand(value, folders));
             }
         });

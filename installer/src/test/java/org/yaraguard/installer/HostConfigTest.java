@@ -52,11 +52,14 @@ class HostConfigTest {
     @Test
     void aSecretIsNotCopiedIntoTheWorldReadableFileAndOtherExpressionsAreKept() throws IOException {
         Properties host = hostConfig(copy("standalone.xml"), temp, "yara-guard.stow.client.secret=s3cret",
-                "yara-guard.audit.tls.keystore.password=s3cret", "yara-guard.audit.tls.keystore=/srv/arr.p12",
+                "yara-guard.audit.tls.keystore.password=s3cret", "yara-guard.audit.tls.truststore.Password=s3cret",
+                "yara-guard.audit.tls.keystore=/srv/arr.p12",
                 "yara-guard.stow.url=${env.STOW_URL:http://localhost:8080/rs}");
 
         assertThat(host).doesNotContainKey("yara-guard.stow.client.secret");
         assertThat(host).doesNotContainKey("yara-guard.audit.tls.keystore.password");
+        assertThat(host).as("a mistyped case is still a password").doesNotContainKey(
+                "yara-guard.audit.tls.truststore.Password");
         assertThat(host.getProperty("yara-guard.audit.tls.keystore")).isEqualTo("/srv/arr.p12");
         assertThat(host.getProperty("yara-guard.stow.url")).isEqualTo("${env.STOW_URL:http://localhost:8080/rs}");
     }
