@@ -105,7 +105,9 @@ final class ScanCommand implements Callable<Integer> {
                 return YaraGuard.FAILED;
             }
             long start = System.nanoTime();
-            List<ScanResult> results = scanAll(engine.scanner(rules, maxObjectBytes), budget, files, out, err);
+            ObjectScanner scanner = engine.scanner(rules, maxObjectBytes);
+            // The table shows no hashes; --json hashes every file itself.
+            List<ScanResult> results = scanAll(scanner.withoutHashes(), budget, files, out, err);
             if (stats) {
                 ScanStats.print(results, System.nanoTime() - start, err);
             }
@@ -170,7 +172,7 @@ final class ScanCommand implements Callable<Integer> {
         ReadBuffer buffer = buffers.remove();
         try (SpooledObject object = buffer.open(file)) {
             Verdict verdict = scanner.scan(object, ScanContext.cli());
-            return ScanResult.of(file, verdict, json ? object.sha256() : verdict.sha256());
+            return ScanResult.of(file, verdict, json ? object.sha256() : null);
         } catch (IOException | RuntimeException e) {
             return ScanResult.failed(file, FailureMessage.of(e));
         } finally {

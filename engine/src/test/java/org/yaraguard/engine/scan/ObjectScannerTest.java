@@ -66,6 +66,25 @@ class ObjectScannerTest {
     }
 
     @Test
+    void aScannerWithoutHashesLeavesARejectedFileUnhashedButKeepsAKnownHash() throws Exception {
+        writeRules("rule Dicm { meta: action = \"reject\" strings: $d = \"DICM\" condition: $d }");
+        try (RulesFolder rules = RulesFolder.open(rulesDir, RulesFolder.Options.once())) {
+            ObjectScanner scanner = new ObjectScanner(rules, new DicomInspector(InspectionLimits.defaults()),
+                    Policy.defaults(), TroubleActions.defaults(), ScanLimits.defaults()).withoutHashes();
+            try (SpooledObject file = SpooledObject.open(clean)) {
+                Verdict verdict = scanner.scan(file, ScanContext.cli());
+                assertThat(verdict.action()).isEqualTo(Action.REJECT);
+                assertThat(verdict.sha256()).as("nobody reports it: not computed").isNull();
+            }
+            try (SpooledObject spooled = new Spool(work, 1 << 20).spool(Files.newInputStream(clean))) {
+                String known = spooled.knownSha256();
+                Verdict verdict = scanner.scan(spooled, ScanContext.cli());
+                assertThat(verdict.sha256()).as("a hash the object already knew is kept").isEqualTo(known);
+            }
+        }
+    }
+
+    @Test
     void regionRulesSeeOnlyTheirRegionAndExternalsDescribeTheObject() throws Exception {
         Path polyglot = withPreamble(clean, "pe.dcm", new byte[] {'M', 'Z'});
         writeRules("""
