@@ -54,6 +54,23 @@ class ReadBufferTest {
         }
     }
 
+    @Test
+    void theOwnBufferGrowsWithTheFilesReadNotToItsWholeCapacity() throws IOException {
+        byte[] small = randomBytes(3000);
+        byte[] larger = randomBytes(300_000);
+        Path smallFile = Files.write(folder.resolve("small.dcm"), small);
+        Path largerFile = Files.write(folder.resolve("larger.dcm"), larger);
+        try (ReadBuffer buffer = new ReadBuffer(8 << 20, new ReadBudget(0))) {
+            for (Path file : new Path[] {smallFile, largerFile, smallFile}) {
+                try (SpooledObject object = buffer.open(file)) {
+                    byte[] expected = file == smallFile ? small : larger;
+                    assertThat(object.sha256()).isEqualTo(Sha256.of(ByteBuffer.wrap(expected)));
+                }
+            }
+            assertThat(buffer.allocated()).as("grown for the larger file only").isBetween(300_000, 1 << 20);
+        }
+    }
+
     /** Read, then truncated by someone else before libyara scans it: a mapped file would kill the JVM with SIGBUS. */
     @Test
     void aFileTruncatedAfterItWasOpenedIsScannedAsItWasRead() throws Exception {
