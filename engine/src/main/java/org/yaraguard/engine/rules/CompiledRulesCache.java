@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -84,8 +84,8 @@ public final class CompiledRulesCache {
     }
 
     /**
-     * The saved bytes for {@code key}, if a file for it exists, is private to this user and is intact: a direct buffer
-     * positioned after the header, which the caller may free with {@link BufferRelease#release} once read.
+     * The saved bytes for {@code key}, if a file for it exists, is private to this user and is intact: a mapped buffer
+     * positioned after the header, which the caller may unmap with {@link BufferRelease#release} once read.
      */
     public Optional<ByteBuffer> read(String key) {
         Path file = file(key);
@@ -96,15 +96,13 @@ public final class CompiledRulesCache {
                     || attributes.permissions().stream().anyMatch(OTHERS_WRITE::contains)) {
                 return miss(file, "not a private regular file of a plausible size");
             }
-            // Direct memory, not the heap: libyara reads it in place, and the caller frees it right after.
-            ByteBuffer content = ByteBuffer.allocateDirect((int) attributes.size());
-            try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS)) {
-                while (content.hasRemaining() && channel.read(content) >= 0) {
-                    continue;
-                }
+            ByteBuffer content;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                // Mapped, not read: fresh memory for a copy costs a page fault per 4 KiB (10 MiB: ~70 ms here, against
+                // ~8 ms mapped), and libyara copies what it loads anyway. The file is never changed in place (a write
+                // renames a new file over it) and only this user could, so the bytes checked are the bytes loaded.
+                content = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(channel.size(), MAX_FILE_BYTES));
             }
-            content.flip();
             byte[] magic = new byte[MAGIC.length];
             byte[] stored = new byte[HEADER - MAGIC.length];
             if (content.remaining() >= HEADER) {

@@ -87,6 +87,17 @@ class CompiledRulesCacheTest {
     }
 
     @Test
+    void aTruncatedFileIsIgnored() throws Exception {
+        Path folder = rules("a", "Alpha", "alpha");
+        CompiledRulesCache cache = CompiledRulesCache.open(temp.resolve("cache")).orElseThrow();
+        String key = compileInto(cache, folder);
+        Path file = cache.folder().resolve(key + ".yarc");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        assertThat(cache.read(key)).isEmpty();
+    }
+
+    @Test
     void aFileThatLibyaraRefusesIsIgnoredAndWrittenAgain() throws Exception {
         Path folder = rules("a", "Alpha", "alpha");
         CompiledRulesCache cache = CompiledRulesCache.open(temp.resolve("cache")).orElseThrow();
