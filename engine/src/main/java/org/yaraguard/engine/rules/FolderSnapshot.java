@@ -1,6 +1,7 @@
 package org.yaraguard.engine.rules;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -85,15 +86,25 @@ record FolderSnapshot(Path folder, SortedMap<String, byte[]> files) {
         return files.keySet().stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".yarc")).toList();
     }
 
-    /** SHA-256 over the sorted (path, content) pairs: the rule set's identity. */
-    String id() {
+    /** The SHA-256 of each file's content, by path: one pass over the bytes gives both these and the {@link #id}. */
+    SortedMap<String, String> digests() {
+        SortedMap<String, String> digests = new TreeMap<>();
+        files.forEach((path, content) -> digests.put(path, Sha256.of(ByteBuffer.wrap(content))));
+        return digests;
+    }
+
+    /**
+     * The rule set's identity from {@link #digests}: SHA-256 over the sorted (path, SHA-256 of content) pairs, which
+     * changes with any file as a hash of the contents themselves would, without hashing every byte a second time
+     * (SHA-256 runs at ~140 MiB/s in the command line's C1-only JVM).
+     */
+    static String id(SortedMap<String, String> digests) {
         MessageDigest digest = Sha256.newDigest();
-        files.forEach((path, content) -> {
+        digests.forEach((path, sha256) -> {
             digest.update(path.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) 0);
-            digest.update(content);
+            digest.update(sha256.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\n');
         });
         return Sha256.hex(digest);
     }

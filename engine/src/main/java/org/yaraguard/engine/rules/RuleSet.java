@@ -8,7 +8,8 @@ import org.yaraguard.engine.yara.YaraRules;
 
 /**
  * A compiled rules folder: the rules every scan shares, the files they came from, and the identity recorded with
- * every verdict (SHA-256 over the sorted (path, content) pairs), and libyara's warnings from compiling it.
+ * every verdict (SHA-256 over the sorted (path, SHA-256 of content) pairs), and libyara's warnings from compiling
+ * it.
  */
 public record RuleSet(String id, Path folder, YaraRules rules, List<RuleFile> files, Instant loadedAt,
                       List<CompileError> warnings) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,8 @@ public final class RulesFolder implements AutoCloseable {
             refuse(null, List.of(new CompileError(folder.toString(), 0, "cannot read rules folder: " + e.getMessage())));
             return false;
         }
-        String id = snapshot.id();
+        SortedMap<String, String> digests = snapshot.digests();
+        String id = FolderSnapshot.id(digests);
         RuleSet inForce = current;
         if (inForce != null && inForce.id().equals(id) && !lastErrors.isEmpty()) {
             // The folder is back to the set in force: the refusal is over, and a new broken state is tried again.
@@ -145,7 +147,7 @@ public final class RulesFolder implements AutoCloseable {
         }
         lastTriedId = id;
         try {
-            RuleSet compiled = compile(snapshot, id);
+            RuleSet compiled = compile(snapshot, digests, id);
             current = compiled;
             lastErrors = List.of();
             if (inForce != null) {
@@ -167,7 +169,7 @@ public final class RulesFolder implements AutoCloseable {
         }
     }
 
-    private RuleSet compile(FolderSnapshot snapshot, String id) throws YaraCompileException {
+    private RuleSet compile(FolderSnapshot snapshot, SortedMap<String, String> digests, String id) throws YaraCompileException {
         List<CompileError> refusals = new ArrayList<>();
         for (String compiled : snapshot.compiledRuleFiles()) {
             refusals.add(new CompileError(compiled, 0, "compiled rule files are not accepted; use the .yar source"));
@@ -181,7 +183,7 @@ public final class RulesFolder implements AutoCloseable {
         }
         List<RuleFile> files = new ArrayList<>();
         for (String path : ruleFiles) {
-            files.add(new RuleFile(path, Sha256.of(ByteBuffer.wrap(snapshot.files().get(path)))));
+            files.add(new RuleFile(path, digests.get(path)));
         }
         Compilation compilation = compileOrLoad(snapshot, id);
         return new RuleSet(id, folder, compilation.rules(), files, Instant.now(), compilation.warnings());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaraguard.engine.spool.Sha256;
 import org.yaraguard.engine.yara.CompileError;
 import org.yaraguard.engine.yara.YaraMatch;
 
@@ -50,6 +51,24 @@ class RulesFolderTest {
         try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
             assertThat(rules.current().orElseThrow().id()).isNotEqualTo(first);
         }
+    }
+
+    @Test
+    void identityChangesWithAnIncludedFileOrARenameAndEachFileCarriesItsOwnHash() throws Exception {
+        write("a.yar", "include \"strings.inc\"\n" + rule("Alpha", "alpha"));
+        write("strings.inc", "// one\n");
+        List<String> ids = new ArrayList<>();
+        try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
+            RuleSet ruleSet = rules.current().orElseThrow();
+            ids.add(ruleSet.id());
+            assertThat(ruleSet.files()).singleElement().extracting(RuleFile::sha256)
+                    .isEqualTo(Sha256.of(ByteBuffer.wrap(Files.readAllBytes(folder.resolve("a.yar")))));
+        }
+        write("strings.inc", "// two\n");
+        ids.add(openedId());
+        Files.move(folder.resolve("a.yar"), folder.resolve("b.yar"));
+        ids.add(openedId());
+        assertThat(ids).doesNotHaveDuplicates();
     }
 
     @Test
@@ -232,6 +251,12 @@ class RulesFolderTest {
 
     private static String rule(String name, String text) {
         return "rule " + name + " {\n  strings:\n    $s = \"" + text + "\"\n  condition:\n    $s\n}\n";
+    }
+
+    private String openedId() throws Exception {
+        try (RulesFolder rules = RulesFolder.open(folder, RulesFolder.Options.once())) {
+            return rules.current().orElseThrow().id();
+        }
     }
 
     private void write(String relative, String content) throws IOException {
