@@ -3,7 +3,10 @@ package org.yaraguard.engine.yara;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class YaraLoadingTest {
@@ -22,5 +25,27 @@ class YaraLoadingTest {
                 .hasMessageContaining("libyara not found")
                 .hasMessageContaining("apt-get install libyara9")
                 .hasMessageContaining("libyara10");
+    }
+
+    /**
+     * The launchers name JNA's library folders (jna.platform.library.path) so that it skips running ldconfig; libyara
+     * must still load, the same one, when they name folders without it.
+     */
+    @Test
+    void loadsTheSameSonameWhenJnasLibraryFoldersAreWrong() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djna.platform.library.path=/nonexistent:/tmp", "-cp", System.getProperty("java.class.path"),
+                PrintLibraryName.class.getName()).redirectErrorStream(true).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).isEqualTo(Yara.get().libraryName());
+    }
+
+    /** Run in a child JVM: prints the soname it loaded. */
+    static final class PrintLibraryName {
+        public static void main(String[] args) throws YaraUnavailableException {
+            System.out.println(Yara.get().libraryName());
+        }
     }
 }
