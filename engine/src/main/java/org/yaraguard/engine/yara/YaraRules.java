@@ -6,12 +6,17 @@ import com.sun.jna.Pointer;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,22 +35,25 @@ public final class YaraRules implements AutoCloseable {
     private final Yara yara;
     private final Pointer handle;
     private final List<ExternalVariable> externals;
-    private final List<YaraRuleInfo> rules;
-    /** YR_RULE* → info, filled once at creation and read-only after: a match costs one lookup, no native reads. */
-    private final Map<Long, YaraRuleInfo> byPointer;
+    /** Every listed YR_RULE*, in declaration order. */
+    private final long[] listed;
+    private final List<YaraRuleInfo> rules = new Listed();
+    /**
+     * YR_RULE* → info, read from native memory on first need only: a rule that never matches is never read (5,143
+     * rules: ~20 ms of a cold start), and each rule is read once.
+     */
+    private final Map<Long, YaraRuleInfo> infos = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<NativeScanner> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger references = new AtomicInteger(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger scansInProgress = new AtomicInteger();
     private volatile boolean destroyed;
 
-    private YaraRules(Yara yara, Pointer handle, List<ExternalVariable> externals, Map<Long, YaraRuleInfo> byPointer,
-            List<YaraRuleInfo> rules) {
+    private YaraRules(Yara yara, Pointer handle, List<ExternalVariable> externals, long[] listed) {
         this.yara = yara;
         this.handle = handle;
         this.externals = externals;
-        this.byPointer = byPointer;
-        this.rules = List.copyOf(rules);
+        this.listed = listed;
     }
 
     /**
@@ -55,8 +63,8 @@ public final class YaraRules implements AutoCloseable {
      */
     static YaraRules create(Yara yara, Pointer handle, List<ExternalVariable> externals) throws YaraException {
         NativeScanner lister = null;
-        Map<Long, YaraRuleInfo> byPointer = new HashMap<>();
-        List<YaraRuleInfo> infos = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long[] listed;
         try {
             lister = NativeScanner.create(handle, NativeScanner.LIST_FLAGS, externals, null);
             int rc = lister.scan(yara.emptyInput(), 0, LISTING_TIMEOUT_SECONDS);
@@ -64,12 +72,14 @@ public final class YaraRules implements AutoCloseable {
                 throw new YaraException("listing the rules (a scan of an empty input)", rc);
             }
             MatchCollector reported = lister.collector();
+            long[] rules = new long[reported.count()];
+            int count = 0;
             for (int i = 0; i < reported.count(); i++) {
-                YaraRuleInfo info = yara.ruleLayout().read(new Pointer(reported.rule(i)));
-                if (byPointer.putIfAbsent(reported.rule(i), info) == null) {
-                    infos.add(info);
+                if (seen.add(reported.rule(i))) {
+                    rules[count++] = reported.rule(i);
                 }
             }
+            listed = Arrays.copyOf(rules, count);
         } catch (YaraException | RuntimeException e) {
             if (lister != null) {
                 lister.destroy();
@@ -79,7 +89,7 @@ public final class YaraRules implements AutoCloseable {
         }
         // Not pooled: it reports non-matching rules too.
         lister.destroy();
-        return new YaraRules(yara, handle, externals, byPointer, infos);
+        return new YaraRules(yara, handle, externals, listed);
     }
 
     /**
@@ -97,7 +107,10 @@ public final class YaraRules implements AutoCloseable {
         }
     }
 
-    /** Every non-private rule, in declaration order. */
+    /**
+     * Every non-private rule, in declaration order. Its size is known at once; a rule's identifier, tags and meta are
+     * read when first asked for, which throws {@link IllegalStateException} once the rules were destroyed.
+     */
     public List<YaraRuleInfo> rules() {
         return rules;
     }
@@ -125,6 +138,11 @@ public final class YaraRules implements AutoCloseable {
     /** Whether the native rules were destroyed (for tests and diagnostics). */
     boolean destroyed() {
         return destroyed;
+    }
+
+    /** How many rules were read from native memory so far (for tests). */
+    int rulesRead() {
+        return infos.size();
     }
 
     int scansInProgress() {
@@ -169,11 +187,40 @@ public final class YaraRules implements AutoCloseable {
     private List<YaraMatch> matches(MatchCollector collector) {
         List<YaraMatch> result = new ArrayList<>(collector.count());
         for (int i = 0; i < collector.count(); i++) {
-            YaraRuleInfo info = byPointer.get(collector.rule(i));
-            result.add(new YaraMatch(info != null ? info : yara.ruleLayout().read(new Pointer(collector.rule(i))),
-                    Arrays.stream(collector.offsets(i)).boxed().toList()));
+            result.add(new YaraMatch(info(collector.rule(i)), Arrays.stream(collector.offsets(i)).boxed().toList()));
         }
         return result;
+    }
+
+    /** The rule at {@code rule}, which the caller keeps alive by a reference. */
+    private YaraRuleInfo info(long rule) {
+        return infos.computeIfAbsent(rule, r -> yara.ruleLayout().read(new Pointer(r)));
+    }
+
+    /** The listed rules, each read on first access while a reference keeps the native rules alive. */
+    private final class Listed extends AbstractList<YaraRuleInfo> implements RandomAccess {
+
+        @Override
+        public YaraRuleInfo get(int index) {
+            long rule = listed[Objects.checkIndex(index, listed.length)];
+            YaraRuleInfo known = infos.get(rule);
+            if (known != null) {
+                return known;
+            }
+            if (!retain()) {
+                throw new IllegalStateException("the rules were destroyed");
+            }
+            try {
+                return info(rule);
+            } finally {
+                release();
+            }
+        }
+
+        @Override
+        public int size() {
+            return listed.length;
+        }
     }
 
     /** Whole seconds, rounded up, at least 1 (libyara's granularity); 0 (none) for null, zero or negative. */

@@ -33,6 +33,33 @@ class YaraRulesLifecycleTest {
     }
 
     @Test
+    void aRuleIsReadWhenItMatchesOrIsAskedForAndNeverAfterTheRulesAreDestroyed() throws Exception {
+        YaraRules rules = compile("""
+                rule first : one { meta: severity = "high" condition: false }
+                private rule hidden { condition: true }
+                rule marker : two { meta: n = 7 strings: $m = "MARKER" condition: $m }
+                rule last { condition: false }
+                """);
+        assertThat(rules.rules()).hasSize(3);
+        assertThat(rules.rulesRead()).isZero();
+        try (YaraRules.Lease lease = rules.lease().orElseThrow()) {
+            assertThat(lease.scan(marker(), Map.of(), null)).singleElement().satisfies(match -> {
+                assertThat(match.rule().identifier()).isEqualTo("marker");
+                assertThat(match.rule().tags()).containsExactly("two");
+                assertThat(match.rule().meta()).containsEntry("n", 7L);
+            });
+        }
+        assertThat(rules.rulesRead()).isEqualTo(1);
+        assertThat(rules.rules().get(0).meta()).containsEntry("severity", "high");
+        assertThat(rules.rules().get(1)).isSameAs(rules.rules().get(1));
+        assertThat(rules.rulesRead()).isEqualTo(2);
+        rules.close();
+        assertThat(rules.rules()).hasSize(3);
+        assertThat(rules.rules().get(1).identifier()).isEqualTo("marker");
+        assertThatThrownBy(() -> rules.rules().get(2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void destroysOnlyWhenTheLastLeaseCloses() throws Exception {
         YaraRules rules = compile("rule marker { strings: $m = \"MARKER\" condition: $m }");
         YaraRules.Lease first = rules.lease().orElseThrow();
