@@ -116,7 +116,15 @@ public final class RulesFolder implements AutoCloseable {
             }
             Optional<YaraRules.Lease> lease = ruleSet.rules().lease();
             if (lease.isPresent()) {
-                return Optional.of(new ActiveRules(ruleSet, lease.get()));
+                YaraRules slices = ruleSet.sliceRules();
+                if (slices == null || slices == ruleSet.rules()) {
+                    return Optional.of(new ActiveRules(ruleSet, lease.get(), slices == null ? null : lease.get()));
+                }
+                Optional<YaraRules.Lease> sliceLease = slices.lease();
+                if (sliceLease.isPresent()) {
+                    return Optional.of(new ActiveRules(ruleSet, lease.get(), sliceLease.get()));
+                }
+                lease.get().close();
             }
             // A reload closed this set between the read and the lease: the next read sees its successor.
         }
@@ -151,10 +159,12 @@ public final class RulesFolder implements AutoCloseable {
             current = compiled;
             lastErrors = List.of();
             if (inForce != null) {
-                inForce.rules().close();
+                inForce.close();
             }
             LOG.log(Level.INFO, () -> "YARA Guard rules in force: " + compiled.files().size() + " files, "
-                    + compiled.rules().rules().size() + " rules, id " + compiled.id() + " from " + folder);
+                    + compiled.rules().rules().size() + " rules, id " + compiled.id() + " from " + folder + "; "
+                    + (compiled.sliceRules() == null ? 0 : compiled.sliceRules().rules().size())
+                    + " of the rules name the region and also run over slices of an object");
             if (!compiled.warnings().isEmpty()) {
                 LOG.log(Level.WARNING, () -> "YARA Guard rules compiled with warnings:" + compiled.warnings().stream()
                         .map(w -> "\n  " + w).collect(Collectors.joining()));
@@ -185,14 +195,32 @@ public final class RulesFolder implements AutoCloseable {
         for (String path : ruleFiles) {
             files.add(new RuleFile(path, digests.get(path)));
         }
-        Compilation compilation = compileOrLoad(snapshot, id);
-        return new RuleSet(id, folder, compilation.rules(), files, Instant.now(), compilation.warnings());
+        Compilation compilation = compileOrLoad(snapshot, ruleFiles, id);
+        return new RuleSet(id, folder, compilation.rules(), sliceRules(snapshot, compilation.rules(), id), files,
+                Instant.now(), compilation.warnings());
     }
 
-    /** The folder state's rules from the cache when they were saved there before, else compiled (and saved). */
-    private Compilation compileOrLoad(FolderSnapshot snapshot, String id) throws YaraCompileException {
+    /** The rules of the files that run over slices too: all of {@code rules}, some compiled apart, or none. */
+    private YaraRules sliceRules(FolderSnapshot snapshot, YaraRules rules, String id) {
+        List<String> sliceFiles = SliceFiles.of(snapshot);
+        if (sliceFiles.isEmpty() || sliceFiles.size() == snapshot.ruleFiles().size()) {
+            return sliceFiles.isEmpty() ? null : rules;
+        }
+        try {
+            return compileOrLoad(snapshot, sliceFiles, id).rules();
+        } catch (YaraCompileException e) {
+            // Not expected (each file compiled in the whole set); every rule over slices is the safe side.
+            LOG.log(Level.WARNING, () -> "YARA Guard runs every rule over slices: the rules naming the region did not "
+                    + "compile apart: " + e.getMessage());
+            return rules;
+        }
+    }
+
+    /** The rules of {@code ruleFiles} from the cache when they were saved there before, else compiled (and saved). */
+    private Compilation compileOrLoad(FolderSnapshot snapshot, List<String> ruleFiles, String id)
+            throws YaraCompileException {
         CompiledRulesCache cache = options.cache();
-        String key = cache == null ? null : cacheKey(id);
+        String key = cache == null ? null : cacheKey(id, ruleFiles.equals(snapshot.ruleFiles()) ? List.of() : ruleFiles);
         if (cache != null) {
             Optional<ByteBuffer> saved = cache.read(key);
             if (saved.isPresent()) {
@@ -212,7 +240,7 @@ public final class RulesFolder implements AutoCloseable {
         Compilation compiled;
         try (YaraCompiler compiler = newCompiler()) {
             compiler.setIncludeResolver(new FolderIncludes(snapshot));
-            for (String path : snapshot.ruleFiles()) {
+            for (String path : ruleFiles) {
                 compiler.addSource(path, snapshot.text(path), path);
             }
             YaraRules rules = compiler.compile();
@@ -234,9 +262,10 @@ public final class RulesFolder implements AutoCloseable {
         return compiler;
     }
 
-    /** The folder state, the externals it is compiled with, this libyara build and how we compile. */
-    private String cacheKey(String id) {
-        String key = COMPILE_FORMAT + "\n" + yara.identity() + "\n" + id + "\n" + ExternalVariables.defaults();
+    /** The folder state, the files compiled when only some are (else empty), the externals, libyara, how we compile. */
+    private String cacheKey(String id, List<String> someFiles) {
+        String key = COMPILE_FORMAT + "\n" + yara.identity() + "\n" + id + "\n" + ExternalVariables.defaults()
+                + (someFiles.isEmpty() ? "" : "\nonly " + String.join("\0", someFiles));
         return Sha256.of(ByteBuffer.wrap(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -280,7 +309,7 @@ public final class RulesFolder implements AutoCloseable {
         RuleSet last = current;
         current = null;
         if (last != null) {
-            last.rules().close();
+            last.close();
         }
     }
 }

@@ -18,12 +18,14 @@ import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.spool.SpooledObject;
 import org.yaraguard.engine.yara.YaraException;
 import org.yaraguard.engine.yara.YaraMatch;
+import org.yaraguard.engine.yara.YaraRules;
 import org.yaraguard.engine.yara.YaraScanIncompleteException;
 import org.yaraguard.engine.yara.YaraScanTimeoutException;
 
 /**
  * Judges one object: inspects its DICOM structure (framed by how it arrived), scans the whole object once and then
- * each extracted region with the rules in force, and turns matches, anomalies and trouble into a {@link Verdict}.
+ * each extracted region with the rules in force (slices of the object only with the rules that name the region),
+ * and turns matches, anomalies and trouble into a {@link Verdict}.
  * Whatever could not be fully inspected or scanned is trouble, never a pass. Thread-safe.
  */
 public final class ObjectScanner {
@@ -89,9 +91,13 @@ public final class ObjectScanner {
             try (Inspection inspection = inspector.inspect(bytes, context.framing(), context.transferSyntaxHint())) {
                 outcome.inspect(inspection);
                 Map<String, Object> variables = variables(inspection, context);
-                scanRegion(inForce, bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
+                scanRegion(inForce.lease(), bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
                 for (Region region : inspection.regions()) {
-                    scanRegion(inForce, region.bytes(), region.name(), region.offset(), variables, start, outcome);
+                    // A slice's bytes were in the whole-object scan: only rules that name the region can see more.
+                    YaraRules.Lease lease = region.derived() ? inForce.lease() : inForce.sliceLease();
+                    if (lease != null) {
+                        scanRegion(lease, region.bytes(), region.name(), region.offset(), variables, start, outcome);
+                    }
                 }
             }
         } catch (YaraScanTimeoutException e) {
@@ -104,7 +110,7 @@ public final class ObjectScanner {
         }
     }
 
-    private void scanRegion(ActiveRules inForce, ByteBuffer bytes, String region, long regionOffset,
+    private void scanRegion(YaraRules.Lease lease, ByteBuffer bytes, String region, long regionOffset,
                             Map<String, Object> variables, long start, Outcome outcome)
             throws YaraScanTimeoutException, YaraException {
         Duration left = limits.timeout().minusNanos(System.nanoTime() - start);
@@ -114,7 +120,7 @@ public final class ObjectScanner {
         variables.put(ExternalVariables.REGION, region);
         List<YaraMatch> matches;
         try {
-            matches = inForce.lease().scan(bytes, variables, left);
+            matches = lease.scan(bytes, variables, left);
         } catch (YaraScanIncompleteException e) {
             // A string gave up recording matches: a rule may have missed. What the rules did report still counts (a
             // reject finding must not hide behind the trouble's action), and the other regions are still scanned.

@@ -169,7 +169,7 @@ class MetricsObserverTest {
     }
 
     private static RuleSet ruleSet(String id) {
-        return new RuleSet(id, Path.of("rules"), null, List.of(), Instant.EPOCH, List.of());
+        return new RuleSet(id, Path.of("rules"), null, null, List.of(), Instant.EPOCH, List.of());
     }
 
     /** The value of the sample line starting with {@code series} (name and labels exactly as scraped). */
