@@ -5,7 +5,8 @@
 # one folder, as an administrator adopting a public set would have it. For each set and thread count it prints MiB/s
 # of both, the ratio, our p50/p99 per-object latency and peak heap, and both tools' peak RSS and its ratio. Each tool
 # runs REPEAT times, alternating, on a warm page cache; the median wall time counts (JVM start-up included for ours:
-# it runs through the launcher, as a user would, and prints its verdict table like yara prints its matches).
+# it runs through the release bundle's launcher, built and unpacked here, as an installed copy runs, and prints its
+# verdict table like yara prints its matches; the source tree's ./yara-guard also checks for newer sources first).
 #
 #   bench/run.sh                      # 2,000 objects of ~0.5 MiB + 3 of ~50 MiB, 2 then 1 thread, 3 repeats
 #   COUNT=500 BIG=1 REPEAT=5 THREADS="2 1" SETS="default large" bench/run.sh
@@ -21,14 +22,19 @@ repeat="${REPEAT:-3}"
 work="${WORK:-$root/target/bench}"
 corpus="$work/corpus-$count-$bytes-$big-$big_bytes"
 
-"$root/yara-guard" --version >/dev/null
 command -v yara >/dev/null || { echo "the yara command line is missing: apt-get install yara" >&2; exit 2; }
+mkdir -p "$work"
+(cd "$root" && mvn -q -DskipTests -pl dist -am package) >&2
+rm -rf "$work/bundle" && mkdir -p "$work/bundle"
+tar -xzf "$root"/dist/target/yara-guard-*.tar.gz -C "$work/bundle" --strip-components=1
+ours="$work/bundle/bin/yara-guard"
+"$ours" --version >/dev/null   # the first run records the class-data-sharing archive
 
 if [[ ! -f "$corpus.complete" ]]; then
   rm -rf "$corpus"
-  "$root/yara-guard" samples "$corpus/small" --count "$count" --bytes "$bytes" --infected 0.1 --seed 1 >&2
+  "$ours" samples "$corpus/small" --count "$count" --bytes "$bytes" --infected 0.1 --seed 1 >&2
   if ((big > 0)); then
-    "$root/yara-guard" samples "$corpus/big" --count "$big" --bytes "$big_bytes" --infected 0.34 --seed 2 >&2
+    "$ours" samples "$corpus/big" --count "$big" --bytes "$big_bytes" --infected 0.34 --seed 2 >&2
   fi
   touch "$corpus.complete"
 fi
@@ -82,7 +88,7 @@ compare() { # compare SET THREADS
   for ((i = 1; i <= repeat; i++)); do
     yara_times+=("$(seconds "$work/yara.rss" yara -r -p "$threads" "${defines[@]}" -C "$compiled" "$corpus")")
     yara_rss+=("$(peak_mib "$work/yara.rss")")
-    ours_times+=("$(seconds "$work/ours.rss" "$root/yara-guard" scan --threads "$threads" --rules "$rules" --stats \
+    ours_times+=("$(seconds "$work/ours.rss" "$ours" scan --threads "$threads" --rules "$rules" --stats \
       "$corpus")")
     ours_rss+=("$(peak_mib "$work/ours.rss")")
     stats_line=$(grep '^stats:' "$work/last.err" || true)
