@@ -12,14 +12,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.yaraguard.engine.spool.BufferRelease;
 
@@ -42,6 +48,12 @@ public final class CompiledRulesCache {
     private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_WRITE);
+
+    /**
+     * Folder states whose compiled rules are kept; a write deletes the older ones beyond, so that a watched folder
+     * edited all day does not fill the disk (~10 MiB per state of 5,000 rules).
+     */
+    static final int KEEP = 8;
 
     private final Path folder;
 
@@ -136,6 +148,7 @@ public final class CompiledRulesCache {
             }
             Files.move(temporary, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
+            prune(file(key));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, () -> "YARA Guard could not store compiled rules in " + folder + ": " + e);
         } finally {
@@ -146,6 +159,29 @@ public final class CompiledRulesCache {
                     LOG.log(Level.DEBUG, () -> "left behind " + e);
                 }
             }
+        }
+    }
+
+    /** Deletes the compiled rules beyond the {@link #KEEP} newest, never {@code written}. */
+    private void prune(Path written) {
+        try {
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(folder)) {
+                files = listed.filter(f -> f.getFileName().toString().endsWith(".yarc") && !f.equals(written)).toList();
+            }
+            if (files.size() < KEEP) {
+                return;
+            }
+            Map<Path, FileTime> modified = new HashMap<>();
+            for (Path file : files) {
+                modified.put(file, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
+            }
+            List<Path> oldestFirst = files.stream().sorted(Comparator.comparing(modified::get)).toList();
+            for (Path old : oldestFirst.subList(0, files.size() - (KEEP - 1))) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "YARA Guard could not delete older compiled rules in " + folder + ": " + e);
         }
     }
 

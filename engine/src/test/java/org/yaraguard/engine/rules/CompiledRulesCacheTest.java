@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +108,23 @@ class CompiledRulesCacheTest {
             assertThat(matches(rules, "xx alpha xx", "object")).containsExactly("Alpha");
         }
         assertThat(cache.read(key).orElseThrow().remaining()).isGreaterThan(100);
+    }
+
+    @Test
+    void onlyTheNewestFolderStatesAreKept() throws Exception {
+        CompiledRulesCache cache = CompiledRulesCache.open(temp.resolve("cache")).orElseThrow();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < CompiledRulesCache.KEEP + 3; i++) {
+            String key = String.format("%064x", i);
+            cache.write(key, ("state " + i).getBytes(StandardCharsets.US_ASCII));
+            Files.setLastModifiedTime(cache.folder().resolve(key + ".yarc"), FileTime.fromMillis(1_000_000L * (i + 1)));
+            keys.add(key + ".yarc");
+        }
+        assertThat(files(cache)).containsExactlyElementsOf(keys.subList(3, keys.size()));
+        // Written again, the oldest state becomes the newest: the next write deletes the one after it instead.
+        cache.write(keys.get(3).replace(".yarc", ""), "state 3 again".getBytes(StandardCharsets.US_ASCII));
+        cache.write(String.format("%064x", 99), "state 99".getBytes(StandardCharsets.US_ASCII));
+        assertThat(files(cache)).hasSize(CompiledRulesCache.KEEP).contains(keys.get(3)).doesNotContain(keys.get(4));
     }
 
     @Test
