@@ -17,6 +17,7 @@ import org.yaraguard.engine.quarantine.QuarantineEntry;
 import org.yaraguard.engine.quarantine.Sidecar;
 import org.yaraguard.engine.quarantine.Approvals;
 import org.yaraguard.engine.quarantine.RulesStatusFile;
+import org.yaraguard.engine.rules.CompiledRulesCache;
 import org.yaraguard.engine.rules.RuleSet;
 import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.scan.Action;
@@ -101,7 +102,8 @@ public final class Guard implements AutoCloseable {
         try {
             rules = opener.open(settings.rulesDir(),
                     RulesFolder.Options.watching(settings.rulesPollInterval(), new RuleSetFanOut(
-                            new RulesStatusFile(settings.quarantineDir(), settings.rulesDir(), clock), told)));
+                            new RulesStatusFile(settings.quarantineDir(), settings.rulesDir(), clock), told))
+                            .withCache(rulesCache(settings)));
             if (rules.current().isEmpty()) {
                 LOG.log(Level.ERROR, "YARA Guard has no rule set: the rules folder {0} did not compile; {1} until it"
                         + " does", settings.rulesDir(), consequence(settings));
@@ -115,6 +117,12 @@ public final class Guard implements AutoCloseable {
             LOG.log(Level.ERROR, "YARA Guard cannot load its native binding; " + consequence(settings), e);
         }
         return new Guard(settings, rules, unavailable, clock, told);
+    }
+
+    /** The compiled-rules cache, or null (rules compile on every start) without a private folder for it. */
+    private static CompiledRulesCache rulesCache(GuardSettings settings) {
+        return settings.rulesCacheDir() == null ? null
+                : CompiledRulesCache.open(settings.rulesCacheDir()).orElse(null);
     }
 
     private static String consequence(GuardSettings settings) {

@@ -21,12 +21,17 @@ import org.yaraguard.settings.Values;
  * ({@code jboss.server.config.dir} …). All errors are collected and reported together.
  * {@code maxObjectBytes} is the configured limit, where the spool stops reading; {@code limits} caps it at what one
  * buffer can scan, so an object between the two is spooled whole, refused as too large and still quarantined.
+ * {@code rulesCacheDir} is where compiled rules are kept between starts: {@link #RULES_CACHE} under WildFly's data
+ * folder, not a setting (no one but the engine writes there), and null when that folder is unknown.
  */
 public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Path findingsLog, Policy policy,
         ModeMap modes, int rejectStatus, ScanLimits limits, long spoolMemoryBytes, TroubleActions troubleActions,
-        StartupPolicy startupPolicy, Duration rulesPollInterval, Path approvalDir, long maxObjectBytes) {
+        StartupPolicy startupPolicy, Duration rulesPollInterval, Path approvalDir, long maxObjectBytes,
+        Path rulesCacheDir) {
 
     public static final String PREFIX = Schema.PREFIX;
+    /** The compiled-rules cache: private to the server's user, so never a folder an administrator points elsewhere. */
+    static final String RULES_CACHE = "${jboss.server.data.dir}/yara-guard/rules-cache";
 
     /** Reads the settings from system properties. */
     public static GuardSettings fromSystemProperties() {
@@ -70,7 +75,12 @@ public record GuardSettings(Path rulesDir, Path quarantineDir, Path spoolDir, Pa
                 new ModeMap(mode, byAet, byHost), status, new ScanLimits(Duration.ofSeconds(timeout), scannable),
                 memory, new TroubleActions(onTimeout, onTooLarge, onError, onNoRules, onIncomplete, onAnomaly),
                 startup,
-                Duration.ofSeconds(poll), approvals, maxBytes);
+                Duration.ofSeconds(poll), approvals, maxBytes, rulesCache(lookup));
+    }
+
+    private static Path rulesCache(Function<String, String> lookup) {
+        Expressions.Resolved resolved = Expressions.resolve(RULES_CACHE, lookup);
+        return resolved.complete() ? Path.of(resolved.value()).toAbsolutePath().normalize() : null;
     }
 
     /** Reads through the schema's names and defaults, collecting every problem instead of stopping at the first. */
