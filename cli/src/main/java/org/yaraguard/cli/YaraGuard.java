@@ -37,6 +37,7 @@ public final class YaraGuard {
     public static void main(String[] args) {
         // The commands report rule errors and verdicts themselves; the engine's server-style log lines would repeat them.
         ENGINE_LOG.setLevel(java.util.logging.Level.OFF);
+        LibyaraWarmUp.startFor(args);
         System.exit(commandLine(reachedBy(args)).execute(args));
     }
 
