@@ -1,5 +1,7 @@
 package org.yaraguard.engine.rules;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,22 @@ final class SliceFiles {
 
     /** The rule files of {@code snapshot} that run over slices, in its order. */
     static List<String> of(FolderSnapshot snapshot) {
-        return snapshot.ruleFiles().stream().filter(path -> REGION_AWARE.matcher(snapshot.text(path)).find()).toList();
+        List<String> aware = new ArrayList<>();
+        for (String path : snapshot.ruleFiles()) {
+            if (mayNameTheRegion(snapshot.files().get(path)) && REGION_AWARE.matcher(snapshot.text(path)).find()) {
+                aware.add(path);
+            }
+        }
+        return aware;
+    }
+
+    /**
+     * Whether the bytes of either word occur at all, which the pattern needs: most third-party files hold neither,
+     * and the pattern over every file's text took ~150 ms of a cold start with 5,000 rules. UTF-8 encodes the words'
+     * ASCII letters as these very bytes and no other character uses them, so the check never drops a file.
+     */
+    private static boolean mayNameTheRegion(byte[] content) {
+        String bytes = new String(content, StandardCharsets.ISO_8859_1);
+        return bytes.contains("region") || bytes.contains("include");
     }
 }
