@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,21 @@ class YaraLoadingTest {
                 .hasMessageContaining("libyara not found")
                 .hasMessageContaining("apt-get install libyara9")
                 .hasMessageContaining("libyara10");
+    }
+
+    @Test
+    void theLayoutProbeRuleMustReadBackInEveryField() {
+        YaraRuleInfo expected = new YaraRuleInfo("probe", "ns", List.of("a", "b"), Map.of("n", -42L));
+        assertThat(Yara.sameRule(new YaraRuleInfo("probe", "ns", List.of("a", "b"), Map.of("n", -42L)), expected))
+                .isTrue();
+        assertThat(Yara.sameRule(new YaraRuleInfo("probf", "ns", List.of("a", "b"), Map.of("n", -42L)), expected))
+                .isFalse();
+        assertThat(Yara.sameRule(new YaraRuleInfo("probe", "default", List.of("a", "b"), Map.of("n", -42L)), expected))
+                .isFalse();
+        assertThat(Yara.sameRule(new YaraRuleInfo("probe", "ns", List.of("a"), Map.of("n", -42L)), expected))
+                .isFalse();
+        assertThat(Yara.sameRule(new YaraRuleInfo("probe", "ns", List.of("a", "b"), Map.of("n", 42L)), expected))
+                .isFalse();
     }
 
     /**
