@@ -50,8 +50,9 @@ public final class CompiledRulesCache {
             PosixFilePermission.OTHERS_WRITE);
 
     /**
-     * Folder states whose compiled rules are kept; a write deletes the older ones beyond, so that a watched folder
-     * edited all day does not fill the disk (~10 MiB per state of 5,000 rules).
+     * Compilations kept (one or two per folder state: all its rules, and those that also run over slices when they
+     * are fewer); a write deletes the older ones beyond, so that a watched folder edited all day does not fill the
+     * disk (~10 MiB per compilation of 5,000 rules).
      */
     static final int KEEP = 8;
 
