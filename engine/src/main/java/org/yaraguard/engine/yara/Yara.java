@@ -1,13 +1,15 @@
 package org.yaraguard.engine.yara;
 
+import com.sun.jna.Function;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,14 +116,30 @@ public final class Yara {
         if (identity == null) {
             String digest;
             try {
-                File file = library.getFile();
-                digest = file == null ? "unknown" : Sha256.of(ByteBuffer.wrap(Files.readAllBytes(file.toPath())));
+                Path file = mappedFile();
+                digest = file == null ? "unknown" : Sha256.of(ByteBuffer.wrap(Files.readAllBytes(file)));
             } catch (IOException | RuntimeException e) {
                 digest = "unreadable";
             }
             identity = libraryName + ":" + digest;
         }
         return identity;
+    }
+
+    /**
+     * The file the dynamic linker mapped, as dladdr names it for one of its functions: JNA knows only the soname it
+     * was asked for (a relative name, unreadable from the working folder), as the linker found it through its cache.
+     */
+    private Path mappedFile() {
+        try (Memory info = new Memory(4L * Native.POINTER_SIZE)) {
+            info.clear();
+            Function dladdr = NativeLibrary.getProcess().getFunction("dladdr");
+            if (dladdr.invokeInt(new Object[] {library.getFunction("yr_initialize"), info}) == 0) {
+                return null;
+            }
+            String name = CString.read(info.getPointer(0));
+            return name == null || name.isEmpty() ? null : Path.of(name);
+        }
     }
 
     /** A new compiler for one rule set. */

@@ -20,6 +20,12 @@ class YaraLoadingTest {
     }
 
     @Test
+    void identityHoldsTheDigestOfTheLibraryFileTheLinkerMapped() throws Exception {
+        assertThat(Yara.get().identity()).matches(java.util.regex.Pattern.quote(Yara.get().libraryName())
+                + ":[0-9a-f]{64}");
+    }
+
+    @Test
     void namesThePackageToInstallWhenNoSonameLoads() {
         assertThatThrownBy(() -> Yara.load(List.of("libyara-absent.so.99")))
                 .isInstanceOf(YaraUnavailableException.class)
