@@ -28,7 +28,7 @@ final class LibyaraWarmUp {
     }
 
     static boolean needsLibyara(String[] args) {
-        if (args.length == 1 && List.of("-V", "--version").contains(args[0])) {
+        if (YaraGuard.versionOnly(args)) {
             return true;
         }
         return args.length > 0 && NEEDING_LIBYARA.contains(args[0])

@@ -55,10 +55,15 @@ public final class YaraGuard {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
             return Set.of(args[0]);
         }
-        if (args.length == 1 && List.of("-V", "--version").contains(args[0])) {
+        if (versionOnly(args)) {
             return Set.of();
         }
         return SUBCOMMANDS.keySet();
+    }
+
+    /** True for a bare {@code --version} (or {@code -V}): it needs no subcommand, only libyara's name. */
+    static boolean versionOnly(String[] args) {
+        return args.length == 1 && List.of("-V", "--version").contains(args[0]);
     }
 
     /** The configured command line with the {@code subcommands} named. */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,21 +88,12 @@ class ObjectScannerSliceTest {
 
     /** A small secondary-capture object made by DCMTK's dump2dcm in {@code syntax}, with {@code comment}. */
     private Path dump2dcm(String name, String syntax, String comment) throws Exception {
-        Path dump = work.resolve(name + ".txt");
-        Files.writeString(dump, String.join("\n",
+        return Dump2dcm.make(work, name, List.of(
                 "(0008,0016) UI =SecondaryCaptureImageStorage",
                 "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.7.1.1]",
                 "(0008,0060) CS [OT]",
                 "(0010,0010) PN [Test^Scanner]",
                 "(0020,000d) UI [1.2.826.0.1.3680043.2.1125.7]",
-                "(0020,4000) LT [" + comment + " " + "x".repeat(300) + "]",
-                ""));
-        Path target = work.resolve(name);
-        List<String> command = new ArrayList<>(List.of("dump2dcm", syntax, dump.toString(), target.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();
-        return target;
+                "(0020,4000) LT [" + comment + " " + "x".repeat(300) + "]"), syntax);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,24 +268,15 @@ class ObjectScannerTest {
 
     /** A small secondary-capture object made by DCMTK's dump2dcm. */
     private Path dump2dcm(String name, String... options) throws Exception {
-        Path dump = work.resolve(name + ".txt");
-        Files.writeString(dump, String.join("\n",
+        List<String> all = new java.util.ArrayList<>(List.of("+te"));
+        all.addAll(List.of(options));
+        return Dump2dcm.make(work, name, List.of(
                 "(0008,0016) UI =SecondaryCaptureImageStorage",
                 "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.7.1.1]",
                 "(0008,0060) CS [OT]",
                 "(0010,0010) PN [Test^Scanner]",
                 "(0010,0020) LO [PID-1]",
                 "(0020,000d) UI [" + STUDY_UID + "]",
-                "(0020,000e) UI [1.2.826.0.1.3680043.2.1125.7.1]",
-                ""));
-        Path target = work.resolve(name);
-        List<String> command = new java.util.ArrayList<>(List.of("dump2dcm", "+te"));
-        command.addAll(List.of(options));
-        command.addAll(List.of(dump.toString(), target.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("dump2dcm (apt-get install dcmtk): %s", output).isZero();
-        return target;
+                "(0020,000e) UI [1.2.826.0.1.3680043.2.1125.7.1]"), all.toArray(String[]::new));
     }
 }
