@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Removes what install.sh added: the module, the global-module entry and every yara-guard.* system property, the
 # review console (its WAR and the deployment scanner's marker files) and the command line under --prefix.
-# The rules folder, the quarantine, the approvals, the spool and the findings log are data: they stay unless
-# --purge-data is given. Run it while the server is stopped (or restart the server afterwards).
+# The rules folder, the quarantine, the approvals, the spool, the findings log, hunt reports, the audit spool and the
+# plugin's compiled-rules cache are data: they stay unless --purge-data is given. Run it while the server is stopped
+# (or restart the server afterwards).
 #
 #   uninstall.sh WILDFLY_HOME [--config FILE.xml] [--prefix DIR] [--purge-data]
 set -euo pipefail
@@ -106,9 +107,13 @@ purge_path() {
 }
 
 if [ "${purge}" = "yes" ]; then
-    for name in quarantine.dir approval.dir spool.dir rules.dir; do
+    for name in quarantine.dir approval.dir spool.dir rules.dir hunt.reports.dir audit.spool.dir; do
         purge_path "$(host_setting "${PROPERTY_PREFIX}${name}")"
     done
+    # The plugin's compiled rules: not a setting, always under the server's data folder (GuardSettings.RULES_CACHE).
+    purge_path "${wildfly_home}/standalone/data/yara-guard/rules-cache"
+    [ ! -d "${wildfly_home}/standalone/data/yara-guard" ] \
+        || rmdir --ignore-fail-on-non-empty "${wildfly_home}/standalone/data/yara-guard"
     findings="$(host_setting "${PROPERTY_PREFIX}findings.log")"
     purge_path "${findings}"
     # rotated findings logs (findings.log.1, findings.log.2026-11-30 ...)
@@ -117,7 +122,7 @@ if [ "${purge}" = "yes" ]; then
     done
 else
     echo "kept (data; uninstall.sh --purge-data in this same run would have removed them):"
-    for name in rules.dir quarantine.dir approval.dir findings.log; do
+    for name in rules.dir quarantine.dir approval.dir findings.log hunt.reports.dir audit.spool.dir; do
         echo "  ${PROPERTY_PREFIX}${name}: $(host_setting "${PROPERTY_PREFIX}${name}")"
     done
 fi

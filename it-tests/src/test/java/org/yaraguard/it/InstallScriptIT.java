@@ -174,11 +174,17 @@ class InstallScriptIT {
         assertThat(seeded.resolve("default")).isDirectoryContaining("glob:**.yar");
 
         assertThat(run("install.sh", home.toString(), "--prefix", prefix.toString()).status()).isZero();
+        Path data = home.resolve("standalone/data/yara-guard");
+        List<Path> alsoData = List.of(data.resolve("hunts"), data.resolve("audit-spool"), data.resolve("rules-cache"));
+        for (Path folder : alsoData) {
+            Files.writeString(Files.createDirectories(folder).resolve("kept-until-purged"), "x");
+        }
         Run purged = run("uninstall.sh", home.toString(), "--prefix", prefix.toString(), "--purge-data");
         assertThat(purged.status()).as(purged.output()).isZero();
         assertThat(quarantine).doesNotExist();
         assertThat(findings).doesNotExist();
         assertThat(seeded).doesNotExist();
+        assertThat(alsoData).allSatisfy(folder -> assertThat(folder).doesNotExist());
         assertThat(home.resolve("standalone/configuration")).isDirectory();
     }
 
