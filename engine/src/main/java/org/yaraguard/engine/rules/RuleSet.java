@@ -11,10 +11,10 @@ import org.yaraguard.engine.yara.YaraRules;
  * every verdict (SHA-256 over the sorted (path, SHA-256 of content) pairs), and libyara's warnings from compiling
  * it.
  *
- * @param sliceRules the rules that also run over slices of an object (see {@link SliceFiles}): {@code rules} itself
- *                   when every file does, null when none does
+ * @param regionAwareRules the rules of the files that name the region, which alone run over the preamble (see
+ *                         {@link RegionAwareFiles}): {@code rules} itself when every file does, null when none does
  */
-public record RuleSet(String id, Path folder, YaraRules rules, YaraRules sliceRules, List<RuleFile> files,
+public record RuleSet(String id, Path folder, YaraRules rules, YaraRules regionAwareRules, List<RuleFile> files,
                       Instant loadedAt, List<CompileError> warnings) {
 
     public RuleSet {
@@ -25,8 +25,8 @@ public record RuleSet(String id, Path folder, YaraRules rules, YaraRules sliceRu
     /** Closes the compiled rules; scans still holding a lease finish first. */
     void close() {
         rules.close();
-        if (sliceRules != null && sliceRules != rules) {
-            sliceRules.close();
+        if (regionAwareRules != null && regionAwareRules != rules) {
+            regionAwareRules.close();
         }
     }
 }

@@ -116,13 +116,13 @@ public final class RulesFolder implements AutoCloseable {
             }
             Optional<YaraRules.Lease> lease = ruleSet.rules().lease();
             if (lease.isPresent()) {
-                YaraRules slices = ruleSet.sliceRules();
+                YaraRules slices = ruleSet.regionAwareRules();
                 if (slices == null || slices == ruleSet.rules()) {
                     return Optional.of(new ActiveRules(ruleSet, lease.get(), slices == null ? null : lease.get()));
                 }
-                Optional<YaraRules.Lease> sliceLease = slices.lease();
-                if (sliceLease.isPresent()) {
-                    return Optional.of(new ActiveRules(ruleSet, lease.get(), sliceLease.get()));
+                Optional<YaraRules.Lease> regionAwareLease = slices.lease();
+                if (regionAwareLease.isPresent()) {
+                    return Optional.of(new ActiveRules(ruleSet, lease.get(), regionAwareLease.get()));
                 }
                 lease.get().close();
             }
@@ -163,8 +163,8 @@ public final class RulesFolder implements AutoCloseable {
             }
             LOG.log(Level.INFO, () -> "YARA Guard rules in force: " + compiled.files().size() + " files, "
                     + compiled.rules().rules().size() + " rules, id " + compiled.id() + " from " + folder + "; "
-                    + (compiled.sliceRules() == null ? 0 : compiled.sliceRules().rules().size())
-                    + " of the rules name the region and also run over slices of an object");
+                    + (compiled.regionAwareRules() == null ? 0 : compiled.regionAwareRules().rules().size())
+                    + " of the rules name the region and also run over the preamble");
             if (!compiled.warnings().isEmpty()) {
                 LOG.log(Level.WARNING, () -> "YARA Guard rules compiled with warnings:" + compiled.warnings().stream()
                         .map(w -> "\n  " + w).collect(Collectors.joining()));
@@ -195,32 +195,36 @@ public final class RulesFolder implements AutoCloseable {
         for (String path : ruleFiles) {
             files.add(new RuleFile(path, digests.get(path)));
         }
-        Compilation compilation = compileOrLoad(snapshot, ruleFiles, id);
-        return new RuleSet(id, folder, compilation.rules(), sliceRules(snapshot, compilation.rules(), id), files,
-                Instant.now(), compilation.warnings());
+        Compilation compilation = compileOrLoad(snapshot, ruleFiles, true, id);
+        return new RuleSet(id, folder, compilation.rules(),
+                regionAwareRules(snapshot, ruleFiles, compilation.rules(), id), files, Instant.now(),
+                compilation.warnings());
     }
 
-    /** The rules of the files that run over slices too: all of {@code rules}, some compiled apart, or none. */
-    private YaraRules sliceRules(FolderSnapshot snapshot, YaraRules rules, String id) {
-        List<String> sliceFiles = SliceFiles.of(snapshot);
-        if (sliceFiles.isEmpty() || sliceFiles.size() == snapshot.ruleFiles().size()) {
-            return sliceFiles.isEmpty() ? null : rules;
+    /** The rules of the files that name the region: all of {@code rules}, some compiled apart, or none. */
+    private YaraRules regionAwareRules(FolderSnapshot snapshot, List<String> ruleFiles, YaraRules rules, String id) {
+        List<String> regionAwareFiles = RegionAwareFiles.of(snapshot);
+        if (regionAwareFiles.isEmpty() || regionAwareFiles.size() == ruleFiles.size()) {
+            return regionAwareFiles.isEmpty() ? null : rules;
         }
         try {
-            return compileOrLoad(snapshot, sliceFiles, id).rules();
+            return compileOrLoad(snapshot, regionAwareFiles, false, id).rules();
         } catch (YaraCompileException e) {
-            // Not expected (each file compiled in the whole set); every rule over slices is the safe side.
-            LOG.log(Level.WARNING, () -> "YARA Guard runs every rule over slices: the rules naming the region did not "
-                    + "compile apart: " + e.getMessage());
+            // Not expected (each file compiled in the whole set); every rule over the preamble is the safe side.
+            LOG.log(Level.WARNING, () -> "YARA Guard runs every rule over the preamble: the rules naming the region "
+                    + "did not compile apart: " + e.getMessage());
             return rules;
         }
     }
 
-    /** The rules of {@code ruleFiles} from the cache when they were saved there before, else compiled (and saved). */
-    private Compilation compileOrLoad(FolderSnapshot snapshot, List<String> ruleFiles, String id)
+    /**
+     * The rules of {@code ruleFiles} ({@code allFiles}: every rule file of the folder state) from the cache when they
+     * were saved there before, else compiled (and saved).
+     */
+    private Compilation compileOrLoad(FolderSnapshot snapshot, List<String> ruleFiles, boolean allFiles, String id)
             throws YaraCompileException {
         CompiledRulesCache cache = options.cache();
-        String key = cache == null ? null : cacheKey(id, ruleFiles.equals(snapshot.ruleFiles()) ? List.of() : ruleFiles);
+        String key = cache == null ? null : cacheKey(id, allFiles ? List.of() : ruleFiles);
         if (cache != null) {
             Optional<ByteBuffer> saved = cache.read(key);
             if (saved.isPresent()) {

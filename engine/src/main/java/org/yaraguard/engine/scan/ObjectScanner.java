@@ -24,8 +24,8 @@ import org.yaraguard.engine.yara.YaraScanTimeoutException;
 
 /**
  * Judges one object: inspects its DICOM structure (framed by how it arrived), scans the whole object once and then
- * each extracted region with the rules in force (slices of the object only with the rules that name the region),
- * and turns matches, anomalies and trouble into a {@link Verdict}.
+ * each extracted region with the rules in force (the preamble only with the rules that name the region), and turns
+ * matches, anomalies and trouble into a {@link Verdict}.
  * Whatever could not be fully inspected or scanned is trouble, never a pass. Thread-safe.
  */
 public final class ObjectScanner {
@@ -93,8 +93,10 @@ public final class ObjectScanner {
                 Map<String, Object> variables = variables(inspection, context);
                 scanRegion(inForce.lease(), bytes, ExternalVariables.WHOLE_OBJECT, 0, variables, start, outcome);
                 for (Region region : inspection.regions()) {
-                    // A slice's bytes were in the whole-object scan: only rules that name the region can see more.
-                    YaraRules.Lease lease = region.derived() ? inForce.lease() : inForce.sliceLease();
+                    // A slice at offset 0 (the preamble) is a prefix of the object: a rule that never names the region
+                    // saw its bytes, at the same offsets, in the whole-object scan. Every other region is a file of
+                    // its own to such rules (an encapsulated PDF's header at its offset 0), or new bytes.
+                    YaraRules.Lease lease = region.offset() == 0 ? inForce.regionAwareLease() : inForce.lease();
                     if (lease != null) {
                         scanRegion(lease, region.bytes(), region.name(), region.offset(), variables, start, outcome);
                     }

@@ -14,8 +14,9 @@ import org.yaraguard.engine.rules.RulesFolder;
 import org.yaraguard.engine.spool.SpooledObject;
 
 /**
- * Rules that never name the region run on the whole object and on views of new bytes, not over slices of the object,
- * whose bytes the whole-object scan already saw; rules that name the region run everywhere.
+ * Rules that never name the region run on the whole object, on views of new bytes and on every slice but the preamble,
+ * a prefix of the object whose bytes the whole-object scan saw at the same offsets; rules that name the region run
+ * everywhere.
  */
 class ObjectScannerSliceTest {
 
@@ -39,11 +40,12 @@ class ObjectScannerSliceTest {
                 rule Tiny_File { condition: filesize < 200 }
                 rule Mz_At_Start { condition: uint16(0) == 0x5A4D }
                 rule Marker { strings: $m = "%s" condition: $m }
+                rule Pdf_At_Start { condition: uint32(0) == 0x46445025 }
                 """.formatted(DEFLATED_MARKER));
     }
 
     @Test
-    void aRuleThatNeverNamesTheRegionSkipsSlicesButSeesTheWholeObject() throws Exception {
+    void aRuleThatNeverNamesTheRegionSkipsThePreambleButSeesTheWholeObject() throws Exception {
         Path polyglot = withMzPreamble(dump2dcm("plain.dcm", "+te", "plain"));
         Verdict verdict = scan(polyglot);
         assertThat(verdict.findings()).extracting(f -> f.rule() + "@" + f.region())
@@ -60,8 +62,29 @@ class ObjectScannerSliceTest {
                 .containsExactly("Marker@inflated_dataset");
     }
 
+    /** An encapsulated document is a file of its own: a third-party rule anchored at its offset 0 must see it there. */
     @Test
-    void aFileWithAnIncludeRunsOverSlicesBecauseWhatItIncludesMayNameTheRegion() throws Exception {
+    void aRuleThatNeverNamesTheRegionSeesAnEncapsulatedDocumentFromItsFirstByte() throws Exception {
+        Path pdf = Files.writeString(work.resolve("document.pdf"), """
+                %PDF-1.4
+                1 0 obj << /Type /Catalog >> endobj
+                trailer << /Root 1 0 R >>
+                %%EOF
+                """);
+        Path encapsulated = work.resolve("document.dcm");
+        Process process = new ProcessBuilder("pdf2dcm", pdf.toString(), encapsulated.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("pdf2dcm (apt-get install dcmtk): %s", output).isZero();
+        Verdict verdict = scan(encapsulated);
+        assertThat(verdict.findings()).extracting(f -> f.rule() + "@" + f.region())
+                .as("the document is a file of fewer than 200 bytes, which Tiny_File describes")
+                .containsExactlyInAnyOrder("Pdf_At_Start@encapsulated_document", "Tiny_File@encapsulated_document");
+    }
+
+    @Test
+    void aFileWithAnIncludeRunsOverThePreambleBecauseWhatItIncludesMayNameTheRegion() throws Exception {
         Files.writeString(rulesDir.resolve("preamble-checks.inc"), """
                 rule Tiny_Preamble { condition: region == "preamble" and filesize < 200 }
                 """);

@@ -35,11 +35,10 @@ import org.yaraguard.engine.yara.YaraUnavailableException;
 
 class GuardTest {
 
-    /** They name the region, so they also run over slices and findings say which private value held the text. */
     private static final String RULES = """
-            rule Test_Reject { meta: action = "reject" strings: $a = "REJECT-ME-NOW" condition: $a and region != "" }
-            rule Test_Tag { meta: action = "tag" strings: $a = "TAG-ME-NOW" condition: $a and region != "" }
-            rule Test_Log { meta: action = "log" strings: $a = "LOG-ME-NOW" condition: $a and region != "" }
+            rule Test_Reject { meta: action = "reject" strings: $a = "REJECT-ME-NOW" condition: $a }
+            rule Test_Tag { meta: action = "tag" strings: $a = "TAG-ME-NOW" condition: $a }
+            rule Test_Log { meta: action = "log" strings: $a = "LOG-ME-NOW" condition: $a }
             """;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T01:02:03Z"), ZoneOffset.UTC);
     private static final Origin C_STORE = new Origin("c-store", "MODALITY1", "DCM4CHEE", "10.0.0.5",

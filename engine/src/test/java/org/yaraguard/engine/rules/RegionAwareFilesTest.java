@@ -7,20 +7,20 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SliceFilesTest {
+class RegionAwareFilesTest {
 
     @TempDir
     Path folder;
 
     @Test
-    void onlyFilesNamingTheRegionOrIncludingRunOverSlices() throws Exception {
+    void onlyFilesNamingTheRegionOrIncludingRunOverThePreamble() throws Exception {
         Files.writeString(folder.resolve("blind.yar"), "rule Blind { strings: $a = \"regional includes\" condition: $a }\n");
         Files.writeString(folder.resolve("named.yar"), "rule Named { condition: region == \"preamble\" }\n");
         Files.writeString(folder.resolve("accented.yar"),
                 "// Régions, naïve\nrule Accented { condition: filesize > 0 and region != \"object\" }\n");
         Files.writeString(folder.resolve("including.yar"), "include \"blind.yar\"\n");
         Files.writeString(folder.resolve("notes.txt"), "region\n");
-        assertThat(SliceFiles.of(FolderSnapshot.read(folder)))
+        assertThat(RegionAwareFiles.of(FolderSnapshot.read(folder)))
                 .containsExactly("accented.yar", "including.yar", "named.yar");
     }
 }

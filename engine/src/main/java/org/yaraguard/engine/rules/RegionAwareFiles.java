@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which rule files also run over slices of an object (preamble, encapsulated document, private values, trailing
- * data). A slice's bytes are bytes the whole-object scan already saw, so only a rule that tells regions apart can
- * find more there; a file that never names {@code region} runs on the whole object and on views of new bytes only.
- * That spares each slice libyara's fixed cost per scan of such rules (with 5,000 third-party rules importing
- * {@code pe}, ~0.8 ms a scan). A file with an {@code include} is kept: what it includes may name the region.
+ * Which rule files name the region, and so also run over the preamble, the slice that starts where the object starts:
+ * a rule that never tells regions apart saw those bytes, at the same offsets, in the whole-object scan, and could only
+ * add what a 128-byte "file" makes true ({@code filesize < 200}). That spares every Part-10 object libyara's fixed
+ * cost per scan of such rules (with 5,000 third-party rules importing {@code pe}, ~0.8 ms). A file with an
+ * {@code include} is kept: what it includes may name the region.
  */
-final class SliceFiles {
+final class RegionAwareFiles {
 
     /** The word anywhere, comments and strings included: a false hit only keeps a file, never drops one. */
     private static final Pattern REGION_AWARE = Pattern.compile("\\bregion\\b|\\binclude\\b");
 
-    private SliceFiles() {
+    private RegionAwareFiles() {
     }
 
-    /** The rule files of {@code snapshot} that run over slices, in its order. */
+    /** The rule files of {@code snapshot} that name the region (or include), in its order. */
     static List<String> of(FolderSnapshot snapshot) {
         List<String> aware = new ArrayList<>();
         for (String path : snapshot.ruleFiles()) {
