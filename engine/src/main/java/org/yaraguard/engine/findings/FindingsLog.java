@@ -20,17 +20,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.yaraguard.engine.quarantine.FolderOwner;
 import org.yaraguard.engine.quarantine.Sidecar;
 
 /**
  * The findings log: one JSON object per line, one line per non-clean verdict and per review action, for a SIEM to
- * ship. Lines are appended whole under a lock held both inside the JVM (threads, and several instances on the same
- * file) and across processes (the server and the command line); a writer waits for that lock a bounded time, also
- * when another copy of the engine in the same JVM holds it. The log rotates by size ({@link FindingsRotation}); each
+ * ship. Lines are appended whole under a lock held both inside the JVM (threads, several instances on the same file,
+ * and copies of the engine in other class loaders) and across processes (the server and the command line); a writer
+ * waits for another process's lock a bounded time. The log rotates by size ({@link FindingsRotation}); each
  * written line may also go to a syslog collector ({@link SyslogCopy}). A line that cannot be written (e.g. a full
  * disk) never changes a verdict: it is reported as {@code false} and logged whole as an error.
  */
@@ -38,8 +35,6 @@ public final class FindingsLog {
 
     private static final Logger LOG = System.getLogger(FindingsLog.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** One lock per file in this JVM: a FileLock alone throws when two channels of one JVM lock the same file. */
-    private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private static final Set<OpenOption> APPEND_OPTIONS =
             Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -125,25 +120,34 @@ public final class FindingsLog {
             return false;
         }
         byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        ReentrantLock lock = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-        lock.lock();
-        try {
-            if (write(bytes)) {
-                if (syslog != null) {
-                    syslog.send(line.path("event").asText(), text, clock.instant());
+        synchronized (jvmWideLock(file)) {
+            try {
+                if (write(bytes)) {
+                    if (syslog != null) {
+                        syslog.send(line.path("event").asText(), text, clock.instant());
+                    }
+                    return true;
                 }
-                return true;
+                lost(text, "its lock stayed held by another writer for " + LOCK_WAIT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lost(text, "interrupted while waiting for its lock");
+            } catch (IOException | RuntimeException e) {
+                lost(text, e.toString());
             }
-            lost(text, "its lock stayed held by another writer for " + LOCK_WAIT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            lost(text, "interrupted while waiting for its lock");
-        } catch (IOException | RuntimeException e) {
-            lost(text, e.toString());
-        } finally {
-            lock.unlock();
         }
         return false;
+    }
+
+    /**
+     * The monitor for {@code file} that every writer of this JVM shares, in every class loader: an interned string is
+     * one object JVM-wide. The file lock alone is per process, so within the JVM only the JDK's table of channel locks
+     * kept two engine copies apart, and two rotations of one log once overlapped under it (a copy's ".rotating" file
+     * deleted by the other's rotation, FindingsLogClassLoadersTest); a writer holding this monitor does bounded work
+     * (its file-lock wait is bounded).
+     */
+    private static Object jvmWideLock(Path file) {
+        return ("org.yaraguard.engine.findings.FindingsLog#" + file.toAbsolutePath().normalize()).intern();
     }
 
     /** Appends the line under the file lock, rotating first when due; false when the lock did not come in time. */
@@ -173,7 +177,7 @@ public final class FindingsLog {
 
     /**
      * Waits a bounded time for the file lock. Another process holding it makes {@code tryLock} return null; another
-     * copy of this class in this JVM (a second class loader, whose in-process lock is not ours) makes it throw.
+     * channel of this JVM holding it makes it throw.
      */
     private static FileLock lock(FileChannel channel) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
@@ -185,7 +189,7 @@ public final class FindingsLog {
                     return lock;
                 }
             } catch (OverlappingFileLockException e) {
-                // held by another class loader's copy of this class: wait as for another process
+                // held by another channel of this JVM outside the monitor: wait as for another process
             }
             if (System.nanoTime() - deadline > 0) {
                 return null;
