@@ -96,6 +96,32 @@ class InstallScriptIT {
     }
 
     @Test
+    void theLauncherPrintsNoJavaWarningOnAnyInstalledRuntime() throws Exception {
+        // Java 22+ warns about JNA's native access and 23+ about Unsafe.invokeCleaner on every run unless told not to,
+        // and Java 17 refuses the option that tells 23+: each JDK installed here is tried (17 always, 25 on most CI).
+        List<Path> runtimes = new ArrayList<>();
+        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jvm : jvms.toList()) {
+                if (Files.isExecutable(jvm.resolve("bin/java")) && Files.isRegularFile(jvm.resolve("release"))
+                        && !runtimes.contains(jvm.toRealPath())) {
+                    runtimes.add(jvm.toRealPath());
+                }
+            }
+        }
+        assertThat(runtimes).isNotEmpty();
+        Path object = Files.write(temp.resolve("object.bin"), new byte[] {1, 2, 3});
+        for (Path runtime : runtimes) {
+            ProcessBuilder scan = new ProcessBuilder(bundle.resolve("bin/yara-guard").toString(), "scan", "--rules",
+                    bundle.resolve("rules/default").toString(), object.toString()).redirectErrorStream(true);
+            scan.environment().put("JAVA_HOME", runtime.toString());
+            Process process = scan.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).as(runtime.toString()).contains("1 objects:").doesNotContain("WARNING");
+        }
+    }
+
+    @Test
     void theCommandLineIsInstalledWithTheServersFoldersAndRunsThroughASymlink() throws Exception {
         Run installed = run("install.sh", home.toString(), "--rules-dir", rules.toString(), "--prefix",
                 prefix.toString(), "--property", "yara-guard.mode=monitor");
