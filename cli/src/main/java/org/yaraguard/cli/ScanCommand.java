@@ -104,7 +104,8 @@ final class ScanCommand implements Callable<Integer> {
             }
             if (files.isEmpty()) {
                 // An empty mount must not look like a clean scan to a gate that tests for 0.
-                err.println("no files found in " + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+                err.println("no files found in "
+                        + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
                 return YaraGuard.FAILED;
             }
             if (rules.current().isEmpty()) {

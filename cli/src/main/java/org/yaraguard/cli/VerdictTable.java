@@ -73,8 +73,8 @@ final class VerdictTable {
     }
 
     /**
-     * Microseconds as milliseconds with one decimal, rounded half up like {@code "%.1f"} in the root locale: a Formatter
-     * per row took 50-70 ms of a 2,000-object run's last step (the launcher's C1-only JVM).
+     * Microseconds as milliseconds with one decimal, rounded half up like {@code "%.1f"} in the root locale: a
+     * Formatter per row took 50-70 ms of a 2,000-object run's last step (the launcher's C1-only JVM).
      */
     static String milliseconds(long micros) {
         long tenths = (micros + 50) / 100;

@@ -97,12 +97,12 @@ class InstallScriptIT {
 
     @Test
     void theLauncherPrintsNoJavaWarningOnAnyInstalledRuntime() throws Exception {
-        // Java 22+ warns about JNA's native access and 23+ about Unsafe.invokeCleaner on every run unless told not to,
-        // and Java 17 refuses the option that tells 23+: each JDK installed here is tried (17 always, 25 on most CI).
+        // Java 22+ warns about JNA's native access and 23+ about Unsafe.invokeCleaner on every run unless told not
+        // to, and Java 17 refuses the option that tells 23+: each JDK 17+ here is tried (17 always, 25 on most CI).
         List<Path> runtimes = new ArrayList<>();
         try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
             for (Path jvm : jvms.toList()) {
-                if (Files.isExecutable(jvm.resolve("bin/java")) && Files.isRegularFile(jvm.resolve("release"))
+                if (Files.isExecutable(jvm.resolve("bin/java")) && featureRelease(jvm) >= 17
                         && !runtimes.contains(jvm.toRealPath())) {
                     runtimes.add(jvm.toRealPath());
                 }
@@ -314,6 +314,20 @@ class InstallScriptIT {
         assertThat(unwritable.output()).contains("cannot write the command line");
         assertThat(home.resolve("modules/org/yaraguard")).as("nothing is changed").doesNotExist();
         assertThat(Files.readString(archiveConfig)).doesNotContain("org.yaraguard");
+    }
+
+    /** The runtime's feature release from its release file (JAVA_VERSION="17.0.21.1" is 17), or 0. */
+    private static int featureRelease(Path jvm) throws IOException {
+        Path release = jvm.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return 0;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(release)) {
+            properties.load(reader);
+        }
+        String version = properties.getProperty("JAVA_VERSION", "").replace("\"", "");
+        return version.matches("\\d+.*") ? Integer.parseInt(version.split("\\D", 2)[0]) : 0;
     }
 
     private record Run(int status, String output) {

@@ -108,8 +108,9 @@ public final class Yara {
     }
 
     /**
-     * What identifies this libyara build for compiled rules it saved: the soname, and the size and CRC32C of the library
-     * file (4.3 and 4.4 share a soname but not a compiled-rules format); the soname alone if the file cannot be read.
+     * What identifies this libyara build for compiled rules it saved: the soname, and the size and CRC32C of the
+     * library file (4.3 and 4.4 share a soname but not a compiled-rules format); the soname alone if the file cannot be
+     * read.
      * A CRC tells builds apart by accident, which is all a cache key needs (whoever can swap libyara runs code in this
      * process anyway), at ~1 ms: a cold JVM's SHA-256 of the 0.4 MB library took 20-27 ms of every CLI start.
      */
